@@ -1,0 +1,78 @@
+"""What the domain learns from a document once it is read (``process_doc``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx import addnodes
+
+from sphinxcontrib_litreview.records import Citation
+from sphinxcontrib_litreview.warnings import warn
+
+if TYPE_CHECKING:
+    from sphinxcontrib_litreview.domain import LitDomain
+
+#: attribute set on an episode's container, so citations know which episode holds them
+EPISODE_ATTR = "lit_episode"
+
+
+def _within(node: nodes.Node) -> str:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.Element) and parent.get(EPISODE_ATTR):
+            return str(parent[EPISODE_ATTR])
+        parent = parent.parent
+    return ""
+
+
+def _line(node: nodes.Node) -> int:
+    while node is not None and node.line is None:
+        node = node.parent
+    return (node.line if node is not None else None) or 0
+
+
+def _page_title(document: nodes.document) -> str:
+    section = next(iter(document.findall(nodes.section)), None)
+    if section is None or not section.children or not isinstance(section[0], nodes.title):
+        return ""
+    return section[0].astext()
+
+
+def collect_document(domain: LitDomain, docname: str, document: nodes.document) -> None:
+    citations: list[Citation] = []
+    for xref in document.findall(addnodes.pending_xref):
+        refdomain, reftype, target = xref.get("refdomain"), xref.get("reftype"), xref["reftarget"]
+        if refdomain == "lit" and reftype == "ep":
+            citations.append(Citation(target, docname, _line(xref), _within(xref)))
+            domain.note_need(docname, ("ep", target))
+        elif refdomain == "lit" and reftype == "topic":
+            domain.note_need(docname, ("topic", target))
+        elif reftype in {"any", "myst"}:
+            # `any` and MyST's #anchor links may land on an episode or a topic
+            domain.note_need(docname, ("any", target))
+    if citations:
+        domain.data["citations"][docname] = citations
+
+    if next(iter(document.findall(addnodes.glossary)), None) is not None:
+        domain.data["glossaries"][docname] = True
+
+    topics = domain.data["topics"].get(docname)
+    if topics and any(not t.title for t in topics):
+        page_title = _page_title(document)
+        for i, topic in enumerate(topics):
+            if topic.title:
+                continue
+            if not page_title:
+                warn(
+                    "metadata",
+                    f"topic {topic.slug!r} has no :title: and its page has no title; "
+                    "the slug is used as its title",
+                    (docname, topic.lineno),
+                )
+            topics[i] = topic._replace(title=page_title or topic.slug)
+
+    config = domain.env.config
+    if domain.data["episodes"].get(docname) and not config.litreview_episode_pages_in_toctree:
+        # Episode pages are reached through topics, lists and the episode index.
+        domain.env.metadata[docname].setdefault("orphan", True)

@@ -1,0 +1,151 @@
+"""Every ``litreview_*`` configuration value, declared once.
+
+The declaration drives registration (:func:`register`), validation
+(:func:`validate`) and the table in the project's documentation, so the three
+can never disagree.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sphinxcontrib_litreview.warnings import warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+SORT_KEYS = ("id", "date", "-date", "title")
+LABEL_FIELDS = ("id", "title", "date")
+
+
+@dataclass(frozen=True)
+class ConfigValue:
+    name: str
+    default: Any
+    types: tuple[type, ...]
+    rebuild: str
+    help: str
+
+
+CONFIG_VALUES: tuple[ConfigValue, ...] = (
+    ConfigValue(
+        "litreview_id_pattern",
+        r"E\d+",
+        (str,),
+        "env",
+        "Regular expression an episode ID must match in full; an ID that does not "
+        "is reported as ``litreview.id``.",
+    ),
+    ConfigValue(
+        "litreview_review_title",
+        "Literature review",
+        (str,),
+        "env",
+        "First words of every topic header, as in *Literature review · 6 episodes*.",
+    ),
+    ConfigValue(
+        "litreview_ep_label",
+        "{id}",
+        (str,),
+        "env",
+        "Link text of ``:ep:`` citations without an explicit title: a format string "
+        "over ``{id}``, ``{title}`` and ``{date}`` (the date as written).",
+    ),
+    ConfigValue(
+        "litreview_backlinks",
+        True,
+        (bool,),
+        "env",
+        "Show a *Cited by* line under each episode, linking to every page and episode that cites it.",
+    ),
+    ConfigValue(
+        "litreview_topics_page",
+        "",
+        (str,),
+        "env",
+        "Docname the *all topics* link of topic headers points to. Empty: the first "
+        "page holding a ``topic-index``.",
+    ),
+    ConfigValue(
+        "litreview_glossary_page",
+        "",
+        (str,),
+        "env",
+        "Docname the *Glossary* link of topic headers points to. Empty: the first page "
+        "holding a ``glossary``.",
+    ),
+    ConfigValue(
+        "litreview_list_sort",
+        "id",
+        (str,),
+        "env",
+        "Default order of generated episode lists: ``id``, ``date``, ``-date`` (newest first) or ``title``.",
+    ),
+    ConfigValue(
+        "litreview_warn_unused_terms",
+        False,
+        (bool,),
+        "env",
+        "Report each glossary term that no page uses (``litreview.unused-term``).",
+    ),
+    ConfigValue(
+        "litreview_episode_pages_in_toctree",
+        False,
+        (bool,),
+        "env",
+        "Restore Sphinx's *document isn't included in any toctree* warning for pages "
+        "that hold episodes. Off by default: in a large review the topic pages, lists "
+        "and the episode index are the navigation.",
+    ),
+)
+
+
+def register(app: Sphinx) -> None:
+    for value in CONFIG_VALUES:
+        app.add_config_value(
+            value.name,
+            value.default,
+            value.rebuild,  # type: ignore[arg-type]
+            types=frozenset(value.types),
+            description=value.help,
+        )
+    app.connect("config-inited", validate)
+
+
+def _reset(config: Config, name: str, problem: str) -> None:
+    default = next(v.default for v in CONFIG_VALUES if v.name == name)
+    warn("config", f"{name} {problem}; using the default {default!r}", None)
+    setattr(config, name, default)
+
+
+def validate(app: Sphinx, config: Config) -> None:
+    """Fall back to the default, with a warning, for a value that cannot work."""
+    try:
+        re.compile(config.litreview_id_pattern)
+    except (re.error, TypeError) as exc:
+        _reset(config, "litreview_id_pattern", f"is not a valid regular expression ({exc})")
+    label = config.litreview_ep_label
+    try:
+        fields = {f for _, f, _, _ in string.Formatter().parse(label) if f is not None}
+    except (ValueError, TypeError) as exc:
+        _reset(config, "litreview_ep_label", f"is not a valid format string ({exc})")
+    else:
+        unknown = sorted(f for f in fields if f not in LABEL_FIELDS)
+        if unknown or (not fields and not label):
+            _reset(
+                config,
+                "litreview_ep_label",
+                f"uses unknown fields {', '.join(unknown)} (known: id, title, date)"
+                if unknown
+                else "is empty",
+            )
+    if config.litreview_list_sort not in SORT_KEYS:
+        _reset(
+            config,
+            "litreview_list_sort",
+            f"must be one of {', '.join(SORT_KEYS)}, not {config.litreview_list_sort!r}",
+        )

@@ -1,0 +1,194 @@
+"""The ``episode`` directive: one reviewed paper or talk."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, ClassVar, cast
+from urllib.parse import urlsplit
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.util.nodes import make_id
+
+from sphinxcontrib_litreview.collect import EPISODE_ATTR
+from sphinxcontrib_litreview.directives import LitDirective
+from sphinxcontrib_litreview.nodes import lit_backlinks
+from sphinxcontrib_litreview.records import (
+    Episode,
+    arxiv_url,
+    check_date,
+    check_url,
+    doi_url,
+    split_list,
+)
+from sphinxcontrib_litreview.roles import topic_xref
+from sphinxcontrib_litreview.warnings import warn
+
+if TYPE_CHECKING:
+    from sphinxcontrib_litreview.domain import LitDomain
+
+OPTIONS = ("title", "date", "authors", "source", "doi", "arxiv", "topics", "tags", "takeaway")
+
+
+def _source_label(url: str) -> str:
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
+
+
+class EpisodeDirective(LitDirective):
+    """``.. episode:: E026`` with metadata options and a free-form body."""
+
+    has_content = True
+    required_arguments = 0
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec: ClassVar = dict.fromkeys(OPTIONS, directives.unchanged)
+
+    def run(self) -> list[nodes.Node]:
+        domain = cast("LitDomain", self.env.domains["lit"])
+        docname = self.env.docname
+        ep_id = self.arguments[0].strip() if self.arguments else ""
+        if not ep_id:
+            warn("metadata", "episode has no ID; it cannot be cited or listed", self.location)
+        elif not re.fullmatch(self.config.litreview_id_pattern, ep_id):
+            warn(
+                "id",
+                f"episode ID {ep_id!r} does not match litreview_id_pattern "
+                f"{self.config.litreview_id_pattern!r}",
+                self.location,
+            )
+        record = self._record(ep_id, docname)
+
+        container = nodes.container(classes=["lit-episode"])
+        self.set_source_info(container)
+        result: list[nodes.Node] = []
+        if ep_id:
+            container[EPISODE_ATTR] = ep_id
+            target = nodes.target("", "", ids=[record.node_id])
+            self.state.document.note_explicit_target(target)
+            container += target
+            result.append(
+                addnodes.index(entries=[("single", f"{ep_id} (episode)", record.node_id, "", None)])
+            )
+            domain.note_episode(record)
+        container += self._heading(record)
+        meta = self._metadata(record)
+        if meta is not None:
+            container += meta
+        if record.takeaway:
+            takeaway = nodes.paragraph("", "", classes=["lit-episode-takeaway"])
+            takeaway += nodes.strong("Takeaway: ", "Takeaway: ")
+            takeaway += nodes.Text(record.takeaway)
+            container += takeaway
+        container += self.parse_content_to_nodes()
+        if ep_id and self.config.litreview_backlinks:
+            container += lit_backlinks(episode=ep_id, docname=docname)
+            domain.note_need(docname, ("citedby", ep_id))
+        result.append(container)
+        return result
+
+    def _record(self, ep_id: str, docname: str) -> Episode:
+        opts = self.options
+        title = " ".join(opts.get("title", "").split())
+        if not title:
+            warn("metadata", f"episode {ep_id or '(no ID)'} has no :title:", self.location)
+        date = opts.get("date", "").strip()
+        if date and (problem := check_date(date)):
+            warn("metadata", f"episode {ep_id}: :date: {date!r} {problem}", self.option_location("date"))
+            date = ""
+        sources: list[str] = []
+        #: where each source was written, so linkcheck reports the right line
+        self._source_lines: dict[str, int] = {}
+        for url in split_list(opts.get("source"), ","):
+            if problem := check_url(url):
+                warn(
+                    "metadata",
+                    f"episode {ep_id}: :source: {url!r} {problem}; it is left out",
+                    self.option_location("source"),
+                )
+            else:
+                sources.append(url)
+                self._source_lines[url] = self.option_line("source")
+        for option, convert in (("doi", doi_url), ("arxiv", arxiv_url)):
+            value = opts.get(option, "").strip()
+            if not value:
+                continue
+            converted = convert(value)
+            if converted is None:
+                warn(
+                    "metadata",
+                    f"episode {ep_id}: :{option}: {value!r} is not a valid {option} identifier",
+                    self.option_location(option),
+                )
+            elif converted not in sources:
+                sources.append(converted)
+                self._source_lines[converted] = self.option_line(option)
+        node_id = make_id(self.env, self.state.document, "episode", ep_id) if ep_id else ""
+        return Episode(
+            id=ep_id,
+            docname=docname,
+            lineno=self.lineno,
+            node_id=node_id,
+            title=title,
+            date=date,
+            authors=split_list(opts.get("authors"), ";"),
+            sources=tuple(sources),
+            topics=split_list(opts.get("topics"), ","),
+            tags=split_list(opts.get("tags"), ","),
+            takeaway=" ".join(opts.get("takeaway", "").split()),
+        )
+
+    def _heading(self, ep: Episode) -> nodes.paragraph:
+        heading = nodes.paragraph("", "", classes=["lit-episode-heading"])
+        self.set_source_info(heading)
+        if ep.id:
+            heading += nodes.inline(ep.id, ep.id, classes=["lit-episode-id"])
+        if ep.id and ep.title:
+            heading += nodes.Text(" ")
+        if ep.title:
+            heading += nodes.strong(ep.title, ep.title, classes=["lit-episode-title"])
+        return heading
+
+    def _metadata(self, ep: Episode) -> nodes.paragraph | None:
+        parts: list[list[nodes.Node]] = []
+        if ep.date:
+            parts.append([nodes.inline(ep.date, ep.date, classes=["lit-date"])])
+        if ep.authors:
+            authors = ", ".join(ep.authors)
+            parts.append([nodes.inline(authors, authors, classes=["lit-authors"])])
+        if ep.sources:
+            links: list[nodes.Node] = []
+            for url in ep.sources:
+                if links:
+                    links.append(nodes.Text(", "))
+                ref = nodes.reference(_source_label(url), _source_label(url), refuri=url)
+                self.set_source_info(ref)
+                ref.line = self._source_lines.get(url, self.lineno)
+                links.append(ref)
+            parts.append([nodes.inline("", "", *links, classes=["lit-sources"])])
+        if ep.topics:
+            items: list[nodes.Node] = [nodes.Text("Topics: ")]
+            for i, slug in enumerate(ep.topics):
+                if i:
+                    items.append(nodes.Text(", "))
+                xref = topic_xref(slug, self.env.docname, warn=True)
+                xref.source, xref.line = self.state.document["source"], self.option_line("topics")
+                items.append(xref)
+            parts.append([nodes.inline("", "", *items, classes=["lit-topics"])])
+        if ep.tags:
+            items = [nodes.Text("Tags: ")]
+            for i, tag in enumerate(ep.tags):
+                if i:
+                    items.append(nodes.Text(", "))
+                items.append(nodes.literal(tag, tag, classes=["lit-tag"]))
+            parts.append([nodes.inline("", "", *items, classes=["lit-tags"])])
+        if not parts:
+            return None
+        meta = nodes.paragraph("", "", classes=["lit-episode-meta"])
+        self.set_source_info(meta)
+        for i, part in enumerate(parts):
+            if i:
+                meta += nodes.Text(" · ")
+            meta.extend(part)
+        return meta

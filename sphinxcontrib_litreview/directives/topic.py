@@ -1,0 +1,66 @@
+"""The ``topic-summary`` directive: declares the topic a page is about."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.nodes import make_id
+
+from sphinxcontrib_litreview.directives import LitDirective
+from sphinxcontrib_litreview.nodes import lit_topic_header
+from sphinxcontrib_litreview.records import Topic
+from sphinxcontrib_litreview.warnings import warn
+
+if TYPE_CHECKING:
+    from sphinxcontrib_litreview.domain import LitDomain
+
+#: what a topic slug may hold: it is written in comma lists and in URLs
+SLUG = re.compile(r"[^\s,;<>`]+")
+
+
+class TopicSummaryDirective(LitDirective):
+    """``.. topic-summary:: rl-reasoning`` with ``:title:`` and a lead paragraph."""
+
+    has_content = True
+    required_arguments = 0
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec: ClassVar = {"title": directives.unchanged}
+
+    def run(self) -> list[nodes.Node]:
+        domain = cast("LitDomain", self.env.domains["lit"])
+        docname = self.env.docname
+        slug = self.arguments[0].strip() if self.arguments else ""
+        container = nodes.container(classes=["lit-topic-summary"])
+        self.set_source_info(container)
+        if not slug or not SLUG.fullmatch(slug):
+            warn(
+                "metadata",
+                "topic-summary needs a topic slug without spaces or commas"
+                + (f", not {slug!r}" if slug else ""),
+                self.location,
+            )
+            container += self.parse_content_to_nodes()
+            return [container]
+        declared_here = [t.slug for t in domain.data["topics"].get(docname, ())]
+        if declared_here and slug not in declared_here:
+            warn(
+                "topic",
+                f"this page already declares topic {declared_here[0]!r}; "
+                f"a page is about one topic, so {slug!r} is declared here too",
+                self.location,
+            )
+        node_id = make_id(self.env, self.state.document, "topic", slug)
+        target = nodes.target("", "", ids=[node_id])
+        self.state.document.note_explicit_target(target)
+        title = " ".join(self.options.get("title", "").split())
+        # An empty title is the page title, filled in once the page is read.
+        domain.note_topic(Topic(slug, docname, self.lineno, node_id, title))
+        domain.note_need(docname, ("header", slug))
+        container += target
+        container += lit_topic_header(slug=slug, docname=docname)
+        container += self.parse_content_to_nodes()
+        return [container]

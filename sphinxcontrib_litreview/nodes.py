@@ -1,0 +1,49 @@
+"""Placeholder nodes: what a page shows from the whole review, filled after reading.
+
+Each is replaced by standard docutils nodes in :mod:`.transforms` before any
+writer sees it.  They carry the document they came from because the LaTeX
+builder runs post-transforms once, on the assembled tree of the master document.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+class lit_placeholder(nodes.General, nodes.Element):
+    """Base class; ``docname`` is the page the placeholder was written in."""
+
+
+class lit_topic_header(lit_placeholder):
+    """``Literature review · N episodes`` and ``← all topics · Glossary →``; ``slug``."""
+
+
+class lit_episode_list(lit_placeholder):
+    """A filtered list of episodes; ``spec`` (a ListSpec as dict), ``style``, ``this_topic``."""
+
+
+class lit_topic_index(lit_placeholder):
+    """Every topic with its counts; ``style``."""
+
+
+class lit_backlinks(lit_placeholder):
+    """The *Cited by* line under an episode; ``episode``."""
+
+
+PLACEHOLDERS = (lit_topic_header, lit_episode_list, lit_topic_index, lit_backlinks)
+
+
+def _skip(self: nodes.NodeVisitor, node: nodes.Node) -> None:
+    raise nodes.SkipNode
+
+
+def register(app: Sphinx) -> None:
+    # Post-transforms always replace these; a writer that meets one anyway skips it.
+    visitors = {fmt: (_skip, None) for fmt in ("html", "latex", "text", "man", "texinfo")}
+    for node_class in PLACEHOLDERS:
+        app.add_node(node_class, **visitors)  # type: ignore[arg-type]

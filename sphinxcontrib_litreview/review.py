@@ -1,0 +1,125 @@
+"""A read-only view of the whole review, derived from the domain's records.
+
+The domain stores records per document (cheap to clear and merge); this
+module indexes them by episode ID and topic slug once all documents are read,
+and answers every question a rendered page asks.  The same answers feed the
+digests in :mod:`.dependencies`, so what a page shows and what it is re-written
+for can never drift apart.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple
+
+from sphinxcontrib_litreview.records import Citation, Episode, Topic, natural_key
+
+
+class ListSpec(NamedTuple):
+    """The declarative filter of an ``episode-list`` or ``anchoring-episodes``."""
+
+    topic: str = ""
+    tag: str = ""
+    cited_in: str = ""
+    since: str = ""
+    until: str = ""
+    sort: str = "id"
+    limit: int = 0
+
+
+class CitingPlace(NamedTuple):
+    """One entry of a *Cited by* line: a page, or an episode on that page."""
+
+    docname: str
+    within: str
+
+
+class TopicRow(NamedTuple):
+    topic: Topic
+    anchors: int
+    cited: int
+
+
+class Review:
+    def __init__(
+        self,
+        episodes: Mapping[str, Sequence[Episode]],
+        topics: Mapping[str, Sequence[Topic]],
+        citations: Mapping[str, Sequence[Citation]],
+        topic_index_pages: Iterable[str],
+        glossary_pages: Iterable[str],
+    ) -> None:
+        decls: dict[str, list[Episode]] = defaultdict(list)
+        for records in episodes.values():
+            for ep in records:
+                if ep.id:
+                    decls[ep.id].append(ep)
+        tdecls: dict[str, list[Topic]] = defaultdict(list)
+        for trecords in topics.values():
+            for topic in trecords:
+                tdecls[topic.slug].append(topic)
+        #: every declaration of each ID, for the duplicate check
+        self.episode_decls = {k: sorted(v, key=lambda r: (r.docname, r.lineno)) for k, v in decls.items()}
+        self.topic_decls = {k: sorted(v, key=lambda r: (r.docname, r.lineno)) for k, v in tdecls.items()}
+        #: the declaration that wins where an ID is declared twice: the first in document order
+        self.episodes: dict[str, Episode] = {k: v[0] for k, v in self.episode_decls.items()}
+        self.topics: dict[str, Topic] = {k: v[0] for k, v in self.topic_decls.items()}
+        self.ids_sorted = sorted(self.episodes, key=natural_key)
+
+        cited_by: dict[str, set[CitingPlace]] = defaultdict(set)
+        cited_on: dict[str, set[str]] = defaultdict(set)
+        for docname, cites in citations.items():
+            for cite in cites:
+                if cite.episode == cite.within:
+                    continue  # an episode citing itself is not a citation
+                cited_by[cite.episode].add(CitingPlace(docname, cite.within))
+                cited_on[docname].add(cite.episode)
+        self.cited_by = {
+            k: sorted(v, key=lambda p: (p.docname, natural_key(p.within))) for k, v in cited_by.items()
+        }
+        self.cited_on = dict(cited_on)
+
+        anchors: dict[str, list[str]] = defaultdict(list)
+        for ep_id in self.ids_sorted:
+            for slug in self.episodes[ep_id].topics:
+                anchors[slug].append(ep_id)
+        self.anchors = dict(anchors)
+        self.topic_index_pages = sorted(topic_index_pages)
+        self.glossary_pages = sorted(glossary_pages)
+
+    # -- what pages show ----------------------------------------------------
+
+    def anchoring(self, slug: str) -> list[Episode]:
+        return [self.episodes[i] for i in self.anchors.get(slug, ())]
+
+    def topic_rows(self) -> list[TopicRow]:
+        rows = []
+        for slug in sorted(self.topics, key=natural_key):
+            topic = self.topics[slug]
+            cited = self.cited_on.get(topic.docname, set())
+            rows.append(TopicRow(topic, len(self.anchors.get(slug, ())), len(cited & self.episodes.keys())))
+        return rows
+
+    def select(self, spec: ListSpec) -> list[Episode]:
+        """The episodes an ``episode-list`` shows, in its order."""
+        chosen: Iterable[Episode] = (self.episodes[i] for i in self.ids_sorted)
+        if spec.topic:
+            chosen = (e for e in chosen if spec.topic in e.topics)
+        if spec.tag:
+            chosen = (e for e in chosen if spec.tag in e.tags)
+        if spec.cited_in:
+            cited = self.cited_on.get(spec.cited_in, set())
+            chosen = (e for e in chosen if e.id in cited)
+        if spec.since:
+            chosen = (e for e in chosen if e.date and e.date[: len(spec.since)] >= spec.since)
+        if spec.until:
+            chosen = (e for e in chosen if e.date and e.date[: len(spec.until)] <= spec.until)
+        result = list(chosen)
+        if spec.sort in {"date", "-date"}:
+            # undated episodes go last either way; ties keep ID order
+            dated = sorted((e for e in result if e.date), key=lambda e: e.date, reverse=spec.sort == "-date")
+            result = dated + [e for e in result if not e.date]
+        elif spec.sort == "title":
+            result.sort(key=lambda e: (e.title.casefold(), natural_key(e.id)))
+        return result[: spec.limit] if spec.limit > 0 else result

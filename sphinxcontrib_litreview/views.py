@@ -1,0 +1,122 @@
+"""What each placeholder and reference on a page shows, as plain data.
+
+:mod:`.render` turns these views into nodes and :mod:`.dependencies` hashes
+them to decide which pages to re-write: one function per view serves both.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from sphinxcontrib_litreview.records import Episode, Topic
+from sphinxcontrib_litreview.review import ListSpec, Review, TopicRow
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
+
+class HeaderView(NamedTuple):
+    episodes: int
+    topics_page: str
+    glossary_page: str
+
+
+class CitedByEntry(NamedTuple):
+    docname: str
+    #: the citing episode's ID, or "" when the citation is in the page's prose
+    within: str
+    text: str
+
+
+class ListView(NamedTuple):
+    #: the topic the list is about ("" for none), and whether it is declared
+    topic: str
+    topic_declared: bool
+    cited_in_known: bool
+    episodes: list[Episode]
+
+
+def _existing(env: BuildEnvironment, configured: str, found: list[str]) -> str:
+    if configured:
+        return configured if configured in env.all_docs else ""
+    return found[0] if found else ""
+
+
+def header_view(env: BuildEnvironment, review: Review, slug: str) -> HeaderView:
+    return HeaderView(
+        len(review.anchors.get(slug, ())),
+        _existing(env, env.config.litreview_topics_page, review.topic_index_pages),
+        _existing(env, env.config.litreview_glossary_page, review.glossary_pages),
+    )
+
+
+def page_topic(review: Review, docname: str) -> str:
+    """The topic a page declares (the first, if it declares several)."""
+    declared = [t for t in review.topics.values() if t.docname == docname]
+    return min(declared, key=lambda t: t.lineno).slug if declared else ""
+
+
+def list_view(
+    env: BuildEnvironment, review: Review, spec: ListSpec, docname: str, this_topic: bool
+) -> ListView:
+    if this_topic:
+        spec = spec._replace(topic=page_topic(review, docname))
+    return ListView(
+        spec.topic,
+        spec.topic in review.topics,
+        not spec.cited_in or spec.cited_in in env.all_docs,
+        [_shown(e) for e in review.select(spec)] if spec.topic or not this_topic else [],
+    )
+
+
+def topic_index_view(review: Review) -> list[TopicRow]:
+    return [row._replace(topic=row.topic._replace(lineno=0)) for row in review.topic_rows()]
+
+
+def cited_by_view(env: BuildEnvironment, review: Review, ep_id: str) -> list[CitedByEntry]:
+    entries = []
+    for place in review.cited_by.get(ep_id, ()):
+        if place.within:
+            text = place.within
+        else:
+            title = env.titles.get(place.docname)
+            text = title.astext() if title is not None else place.docname
+        entries.append(CitedByEntry(place.docname, place.within, text))
+    return entries
+
+
+def _shown(episode: Episode) -> Episode:
+    """An episode as pages display it: where it stands in its source is not shown."""
+    return episode._replace(lineno=0)
+
+
+def _shown_ep(episode: Episode | None) -> Episode | None:
+    return _shown(episode) if episode is not None else None
+
+
+def _shown_topic(topic: Topic | None) -> Topic | None:
+    return topic._replace(lineno=0) if topic is not None else None
+
+
+def _spec(value: str) -> ListSpec:
+    return ListSpec(*json.loads(value))
+
+
+#: need kind -> the view it stands for (see LitDomain.note_need)
+NEED_VIEWS: dict[str, Callable[[BuildEnvironment, Review, str, str], Any]] = {
+    "ep": lambda env, review, target, doc: _shown_ep(review.episodes.get(target)),
+    "topic": lambda env, review, target, doc: _shown_topic(review.topics.get(target)),
+    "any": lambda env, review, target, doc: (
+        _shown_ep(review.episodes.get(target)),
+        _shown_topic(review.topics.get(target)),
+    ),
+    "header": lambda env, review, slug, doc: header_view(env, review, slug),
+    "anchoring": lambda env, review, spec, doc: list_view(
+        env, review, _spec(spec), doc, this_topic=not _spec(spec).topic
+    ),
+    "list": lambda env, review, spec, doc: list_view(env, review, _spec(spec), doc, False),
+    "topic-index": lambda env, review, _, doc: topic_index_view(review),
+    "citedby": lambda env, review, ep_id, doc: cited_by_view(env, review, ep_id),
+}

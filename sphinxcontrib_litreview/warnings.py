@@ -1,0 +1,44 @@
+"""The catalogue of warnings the extension emits, in one place.
+
+Every warning is ``type="litreview"`` with one of these subtypes, so that
+``suppress_warnings = ["litreview.orphan"]`` silences exactly one kind.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sphinx.util import logging
+
+if TYPE_CHECKING:
+    from docutils.nodes import Node
+
+logger = logging.getLogger("sphinxcontrib_litreview")
+
+#: subtype -> (when it fires, on by default)
+SUBTYPES: dict[str, tuple[str, bool]] = {
+    "missing": ("``:ep:`` names an episode that does not exist (with a *did you mean* hint)", True),
+    "duplicate": ("two episodes share an ID; both places are named", True),
+    "id": ("an episode ID does not match ``litreview_id_pattern``", True),
+    "topic": (
+        "an episode, role or list names a topic that no ``topic-summary`` declares, "
+        "or a topic is declared twice",
+        True,
+    ),
+    "metadata": (
+        "a bad date, a source that is not an http(s) URL, a missing title, an empty ID, a bad list option",
+        True,
+    ),
+    "orphan": ("an episode that nothing cites and that anchors no topic", True),
+    "unused-term": (
+        "a glossary term that no page uses (only with ``litreview_warn_unused_terms``)",
+        False,
+    ),
+    "config": ("a ``litreview_*`` value that cannot work; the default is used instead", True),
+}
+
+
+def warn(subtype: str, message: str, location: Node | tuple[str, int | None] | str | None) -> None:
+    """Emit one located, suppressible litreview warning."""
+    assert subtype in SUBTYPES, subtype
+    logger.warning(message, location=location, type="litreview", subtype=subtype)
