@@ -32,8 +32,14 @@ OPTIONS = ("title", "date", "authors", "source", "doi", "arxiv", "topics", "tags
 
 
 def _source_label(url: str) -> str:
-    host = urlsplit(url).hostname or url
-    return host.removeprefix("www.")
+    """Short link text: ``doi:…`` and ``arXiv:…`` for those, else the host name."""
+    parts = urlsplit(url)
+    host = (parts.hostname or url).removeprefix("www.")
+    if host == "doi.org":
+        return f"doi:{parts.path.lstrip('/')}"
+    if host == "arxiv.org" and parts.path.startswith("/abs/"):
+        return f"arXiv:{parts.path.removeprefix('/abs/')}"
+    return host
 
 
 class EpisodeDirective(LitDirective):

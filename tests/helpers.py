@@ -1,0 +1,96 @@
+"""Building real Sphinx projects in tests and reading back what a user sees."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sphinx.testing.util import SphinxTestApp
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@dataclass
+class Build:
+    app: SphinxTestApp
+    srcdir: Path
+    outdir: Path
+    status: str
+    warning_text: str
+
+    @property
+    def warnings(self) -> list[str]:
+        """Warning lines with the source directory cut off: ``page.rst:12: WARNING: …``."""
+        prefix = str(self.srcdir) + "/"
+        lines = ANSI.sub("", self.warning_text).replace(prefix, "").splitlines()
+        return [line for line in lines if "WARNING" in line or "ERROR" in line]
+
+    def warnings_of(self, subtype: str) -> list[str]:
+        return [w for w in self.warnings if w.endswith(f"[litreview.{subtype}]")]
+
+    def html(self, docname: str) -> str:
+        return (self.outdir / f"{docname}.html").read_text(encoding="utf-8")
+
+    def text(self, name: str) -> str:
+        return (self.outdir / name).read_text(encoding="utf-8")
+
+
+def build(srcdir: Path, builder: str = "html", **kwargs: Any) -> Build:
+    """Build *srcdir* with *builder*; ``kwargs`` go to :class:`SphinxTestApp`."""
+    kwargs.setdefault("freshenv", True)
+    app = SphinxTestApp(builder, srcdir=srcdir, **kwargs)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return Build(app, srcdir, Path(app.outdir), app.status.getvalue(), app.warning.getvalue())
+
+
+def rebuild(previous: Build, builder: str = "html", **kwargs: Any) -> Build:
+    """An incremental build of the same source tree, reusing the pickled environment."""
+    kwargs.setdefault("freshenv", False)
+    return build(previous.srcdir, builder, **kwargs)
+
+
+def body(html: str) -> str:
+    """The main content of a page, without the theme's chrome."""
+    match = re.search(r'<div class="body" role="main">(.*?)<div class="sphinxsidebar"', html, re.S)
+    return match.group(1) if match else html
+
+
+def html_pages(result: Build) -> dict[str, str]:
+    """Every HTML page of a build, by its path in the output folder."""
+    return {
+        path.relative_to(result.outdir).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(result.outdir.rglob("*.html"))
+    }
+
+
+def diff_pages(got: dict[str, str], expected: dict[str, str], context: int = 2) -> str:
+    """A unified diff of the pages that differ (and the names of missing ones); "" if none."""
+    parts = []
+    for name in sorted(got.keys() | expected.keys()):
+        if name not in got or name not in expected:
+            parts.append(f"{name}: only in {'the first' if name in got else 'the second'} build")
+        elif got[name] != expected[name]:
+            lines = difflib.unified_diff(
+                expected[name].splitlines(), got[name].splitlines(), name, name, n=context, lineterm=""
+            )
+            parts.append("\n".join(lines))
+    return "\n".join(parts)
+
+
+_UPDATING = re.compile(r"updating environment: (?:\[[^\]]*\] )?(\d+) added, (\d+) changed, (\d+) removed")
+_READING = re.compile(r"reading sources\.\.\. \[ *\d+%\] (\S+)")
+
+
+def reread(result: Build) -> tuple[tuple[int, int, int], set[str]]:
+    """What a (serial) build read: its (added, changed, removed) counts and the docnames read."""
+    status = ANSI.sub("", result.status)
+    match = _UPDATING.search(status)
+    assert match, status
+    added, changed, removed = (int(n) for n in match.groups())
+    return (added, changed, removed), set(_READING.findall(status))

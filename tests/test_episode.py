@@ -1,0 +1,118 @@
+"""The episode directive as a reader sees it, in reST and MyST."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.helpers import body
+
+ROOTS = ["basic", "basic-myst"]
+
+
+def _episode_block(html: str, ep_id: str) -> str:
+    match = re.search(
+        rf'<div class="lit-episode docutils container">\s*<p class="lit-episode-heading" '
+        rf'id="episode-{ep_id}">.*?</div>',
+        html,
+        re.S,
+    )
+    assert match, f"no episode block for {ep_id}"
+    return match.group(0)
+
+
+@pytest.mark.parametrize("root", ROOTS)
+def test_episode_renders_id_title_metadata_and_body(built, root):
+    html = built(root).html("episodes")
+    block = _episode_block(html, "E026")
+    assert '<span class="lit-episode-id">E026</span>' in block
+    assert "RL mostly re-weights what the base model already knew</strong>" in block
+    assert '<span class="lit-date">2025-06-14</span>' in block
+    assert '<span class="lit-authors">Jane Doe, Wei Zhang</span>' in block
+    assert '<a class="reference external" href="https://example.org/papers/e026">example.org</a>' in block
+    assert '<a class="reference external" href="https://example.com/talk">example.com</a>' in block
+    assert "Tags: " in block
+    assert '<span class="pre">token-entropy</span>' in block
+    assert "<strong>Takeaway: </strong>A contrastive steer on 50 problems" in block
+    # the body is parsed by the page's own parser
+    assert "RL-trained and base models agree on" in block
+
+
+def test_myst_body_is_parsed_as_markdown(built):
+    block = _episode_block(built("basic-myst").html("episodes"), "E026")
+    assert "agree on <strong>most</strong> tokens" in block
+
+
+@pytest.mark.parametrize("root", ROOTS)
+def test_doi_and_arxiv_become_links(built, root):
+    html = built(root).html("episodes")
+    assert 'href="https://doi.org/10.1234/rl.2025.26">doi:10.1234/rl.2025.26</a>' in html
+    assert 'href="https://arxiv.org/abs/2503.01234">arXiv:2503.01234</a>' in html
+
+
+@pytest.mark.parametrize("root", ROOTS)
+def test_date_is_shown_as_written(built, root):
+    html = built(root).html("episodes")
+    assert '<span class="lit-date">2025-03</span>' in _episode_block(html, "E011")
+    assert '<span class="lit-date">2024</span>' in _episode_block(html, "E009")
+
+
+@pytest.mark.parametrize("root", ROOTS)
+def test_topics_in_metadata_link_to_the_topic_page(built, root):
+    block = _episode_block(built(root).html("episodes"), "E011")
+    assert re.search(
+        r'Topics: <a class="reference internal" href="rl.html#topic-rl-reasoning"[^>]*>'
+        r'<span class="xref lit lit-topic">Reinforcement learning for reasoning</span></a>',
+        block,
+    )
+
+
+@pytest.mark.parametrize("root", ROOTS)
+def test_cited_by_links_every_citing_page_and_episode(built, root):
+    html = built(root).html("episodes")
+    cited_by = re.search(r'<p class="lit-cited-by">.*?</p>', _episode_block(html, "E011"), re.S)
+    assert cited_by
+    text = re.sub(r"<[^>]+>", "", cited_by.group(0))
+    # E026's body cites E011; so do the index page's and the topic page's prose
+    assert text == "Cited by: E026, Basic review, Reinforcement learning for reasoning".replace(
+        "Basic review", "Basic MyST review" if root.endswith("myst") else "Basic review"
+    )
+    assert 'href="#episode-E026"' in cited_by.group(0)
+    assert 'href="rl.html"' in cited_by.group(0)
+
+
+@pytest.mark.parametrize("root", ROOTS)
+def test_self_citation_is_not_a_citation(built, root):
+    block = _episode_block(built(root).html("episodes"), "E009")
+    cited_by = re.search(r'<p class="lit-cited-by">.*?</p>', block, re.S)
+    assert cited_by
+    assert 'href="#episode-E009"' not in cited_by.group(0)
+
+
+def test_backlinks_can_be_switched_off(built):
+    html = built("basic", confoverrides={"litreview_backlinks": False}).html("episodes")
+    assert "lit-cited-by" not in html
+    assert "Cited by" not in html
+
+
+@pytest.mark.parametrize("root", ROOTS)
+def test_clean_review_builds_without_warnings(built, root):
+    assert built(root).warnings == []
+
+
+def test_episode_pages_need_no_toctree_entry(built):
+    # episodes.rst is in no toctree, yet Sphinx does not complain
+    assert not [w for w in built("basic").warnings if "toctree" in w]
+
+
+def test_toctree_warning_comes_back_when_asked(built):
+    result = built("basic", confoverrides={"litreview_episode_pages_in_toctree": True})
+    assert result.warnings == [
+        "episodes.rst: WARNING: document isn't included in any toctree [toc.not_included]"
+    ]
+
+
+def test_episode_block_keeps_page_order(built):
+    html = body(built("basic").html("episodes"))
+    assert html.index("episode-E026") < html.index("episode-E011") < html.index("episode-E009")

@@ -1,0 +1,39 @@
+"""Another project cites this review's episodes and topics through objects.inv."""
+
+from __future__ import annotations
+
+import shutil
+
+from tests.conftest import ROOTS
+from tests.helpers import body, build
+
+
+def test_another_project_cites_episodes_through_intersphinx(built, tmp_path):
+    review = built("basic")
+    shutil.copytree(ROOTS / "test-intersphinx", tmp_path, dirs_exist_ok=True)
+    shutil.copy(review.outdir / "objects.inv", tmp_path / "review-objects.inv")
+
+    citing = build(tmp_path)
+
+    assert citing.warnings == []
+    html = body(citing.html("index"))
+    assert 'href="https://review.example/episodes.html#episode-E026"' in html
+    assert ">E026<" in html
+    assert 'href="https://review.example/episodes.html#episode-E011"' in html
+    assert ">the bridge study<" in html
+    assert 'href="https://review.example/rl.html#topic-rl-reasoning"' in html
+    assert ">Reinforcement learning for reasoning<" in html
+    assert 'href="https://review.example/episodes.html#episode-E009"' in html
+
+
+def test_unknown_external_episode_warns(built, tmp_path):
+    review = built("basic")
+    shutil.copytree(ROOTS / "test-intersphinx", tmp_path, dirs_exist_ok=True)
+    shutil.copy(review.outdir / "objects.inv", tmp_path / "review-objects.inv")
+    (tmp_path / "index.rst").write_text("Title\n=====\n\n:external+review:lit:ep:`E999`\n")
+
+    citing = build(tmp_path)
+
+    assert len(citing.warnings) == 1
+    assert citing.warnings[0].startswith("index.rst:4: WARNING:")
+    assert "external lit:ep reference target not found: E999" in citing.warnings[0]
