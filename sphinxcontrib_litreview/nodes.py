@@ -20,7 +20,10 @@ class lit_placeholder(nodes.General, nodes.Element):
 
 
 class lit_topic_header(lit_placeholder):
-    """``Literature review · N episodes`` and ``← all topics · Glossary →``; ``slug``."""
+    """``Literature review · N episodes`` and ``← all topics · Glossary →``.
+
+    ``topic`` holds the slug; an attribute named ``slug`` would become an id under MyST.
+    """
 
 
 class lit_episode_list(lit_placeholder):

@@ -35,7 +35,7 @@ class FillPlaceholders(SphinxPostTransform):
             docname = node["docname"]
             new: list[nodes.Node]
             if isinstance(node, lit_topic_header):
-                view = header_view(self.env, review, node["slug"])
+                view = header_view(self.env, review, node["topic"])
                 new = render.topic_header(view, self.config.litreview_review_title, docname)
             elif isinstance(node, lit_episode_list):
                 spec = ListSpec(**node["spec"])

@@ -94,3 +94,16 @@ def reread(result: Build) -> tuple[tuple[int, int, int], set[str]]:
     assert match, status
     added, changed, removed = (int(n) for n in match.groups())
     return (added, changed, removed), set(_READING.findall(status))
+
+
+def visible(html: str) -> str:
+    """What a reader sees: tags stripped, white space folded, pilcrows dropped."""
+    text = re.sub(r"<[^>]+>", " ", html).replace("¶", "")
+    return " ".join(text.split())
+
+
+def section(html: str, section_id: str) -> str:
+    """The HTML of the section with *section_id*, up to the next section."""
+    start = html.index(f'<section id="{section_id}">')
+    end = html.find("<section", start + 1)
+    return html[start : end if end != -1 else len(html)]

@@ -61,6 +61,6 @@ class TopicSummaryDirective(LitDirective):
         domain.note_topic(Topic(slug, docname, self.lineno, node_id, title))
         domain.note_need(docname, ("header", slug))
         container += target
-        container += lit_topic_header(slug=slug, docname=docname)
+        container += lit_topic_header(topic=slug, docname=docname)
         container += self.parse_content_to_nodes()
         return [container]
