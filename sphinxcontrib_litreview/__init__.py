@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinxcontrib_litreview import config, nodes
 from sphinxcontrib_litreview.checks import warn_missing_reference
 from sphinxcontrib_litreview.dependencies import pages_to_rewrite
 from sphinxcontrib_litreview.domain import LitDomain
+from sphinxcontrib_litreview.export import write_export
 from sphinxcontrib_litreview.transforms import FillPlaceholders
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+HERE = Path(__file__).parent
 
 __version__ = "0.1.0"
 
@@ -31,9 +37,23 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(FillPlaceholders)
     app.connect("env-updated", pages_to_rewrite)
     app.connect("warn-missing-reference", warn_missing_reference)
+    app.connect("build-finished", write_export)
+    app.connect("config-inited", _add_static_path)
+    app.add_css_file("litreview.css")
+    app.add_latex_package("litreview")
+    app.connect("build-finished", _copy_latex_style)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
+
+
+def _add_static_path(app: Sphinx, config: Config) -> None:
+    config.html_static_path.append(str(HERE / "static"))
+
+
+def _copy_latex_style(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None and app.builder.format == "latex":
+        shutil.copy(HERE / "texinputs" / "litreview.sty", app.builder.outdir)

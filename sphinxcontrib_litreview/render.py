@@ -69,7 +69,7 @@ def episode_list(episodes: list[Episode], style: str, docname: str) -> list[node
     items = nodes.bullet_list(classes=["lit-episode-list"])
     for ep in episodes:
         para = nodes.paragraph()
-        para += nodes.strong("", "", episode_xref(ep.id, docname))
+        para += episode_xref(ep.id, docname)
         if ep.title:
             para += nodes.Text(" ")
             para += _text(ep.title, "lit-title")
@@ -109,7 +109,8 @@ def cited_by(entries: list[CitedByEntry], docname: str) -> list[nodes.Node]:
     if not entries:
         return []
     para = nodes.paragraph(classes=["lit-cited-by"])
-    para += nodes.strong("Cited by: ", "Cited by: ")
+    para += nodes.strong("Cited by:", "Cited by:")
+    para += nodes.Text(" ")
     for i, entry in enumerate(entries):
         if i:
             para += nodes.Text(", ")

@@ -34,7 +34,7 @@ def test_episode_renders_id_title_metadata_and_body(built, root):
     assert '<a class="reference external" href="https://example.com/talk">example.com</a>' in block
     assert "Tags: " in block
     assert '<span class="pre">token-entropy</span>' in block
-    assert "<strong>Takeaway: </strong>A contrastive steer on 50 problems" in block
+    assert "<strong>Takeaway:</strong> A contrastive steer on 50 problems" in block
     # the body is parsed by the page's own parser
     assert "RL-trained and base models agree on" in block
 
@@ -102,14 +102,14 @@ def test_clean_review_builds_without_warnings(built, root):
 
 
 def test_episode_pages_need_no_toctree_entry(built):
-    # episodes.rst is in no toctree, yet Sphinx does not complain
-    assert not [w for w in built("basic").warnings if "toctree" in w]
+    # episodes.md is in no toctree, yet Sphinx does not complain
+    assert built("lists").warnings == []
 
 
 def test_toctree_warning_comes_back_when_asked(built):
-    result = built("basic", confoverrides={"litreview_episode_pages_in_toctree": True})
+    result = built("lists", confoverrides={"litreview_episode_pages_in_toctree": True})
     assert result.warnings == [
-        "episodes.rst: WARNING: document isn't included in any toctree [toc.not_included]"
+        "episodes.md: WARNING: document isn't included in any toctree [toc.not_included]"
     ]
 
 

@@ -84,7 +84,8 @@ class EpisodeDirective(LitDirective):
             container += meta
         if record.takeaway:
             takeaway = nodes.paragraph("", "", classes=["lit-episode-takeaway"])
-            takeaway += nodes.strong("Takeaway: ", "Takeaway: ")
+            takeaway += nodes.strong("Takeaway:", "Takeaway:")
+            takeaway += nodes.Text(" ")
             takeaway += nodes.Text(record.takeaway)
             container += takeaway
         container += self.parse_content_to_nodes()
