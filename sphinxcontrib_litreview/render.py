@@ -32,12 +32,16 @@ def topic_header(view: HeaderView, review_title: str, docname: str) -> list[node
     return result
 
 
-def _table(classes: list[str], headings: Sequence[str], rows: Sequence[Sequence[nodes.Node]]) -> nodes.table:
-    table = nodes.table(classes=classes)
-    tgroup = nodes.tgroup(cols=len(headings))
+def _table(
+    classes: list[str], columns: Sequence[tuple[str, int]], rows: Sequence[Sequence[nodes.Node]]
+) -> nodes.table:
+    """A table of *columns* (heading, relative width); given widths keep LaTeX from guessing."""
+    table = nodes.table(classes=[*classes, "colwidths-given"])
+    tgroup = nodes.tgroup(cols=len(columns))
     table += tgroup
-    for _ in headings:
-        tgroup += nodes.colspec(colwidth=1)
+    for _, width in columns:
+        tgroup += nodes.colspec(colwidth=width)
+    headings = [heading for heading, _ in columns]
     thead = nodes.thead()
     thead += nodes.row("", *(nodes.entry("", nodes.paragraph(text=h)) for h in headings))
     tgroup += thead
@@ -65,7 +69,7 @@ def episode_list(episodes: list[Episode], style: str, docname: str) -> list[node
             ]
             for ep in episodes
         ]
-        return [_table(["lit-episode-list"], ("Episode", "Title", "Date", "Takeaway"), rows)]
+        return [_table(["lit-episode-list"], (("Episode", 12), ("Title", 38), ("Date", 14), ("Takeaway", 36)), rows)]
     items = nodes.bullet_list(classes=["lit-episode-list"])
     for ep in episodes:
         para = nodes.paragraph()
@@ -95,7 +99,7 @@ def topic_index(rows: list[TopicRow], style: str, docname: str) -> list[nodes.No
             ]
             for row in rows
         ]
-        return [_table(["lit-topic-index"], ("Topic", "Episodes", "Cited"), cells)]
+        return [_table(["lit-topic-index"], (("Topic", 60), ("Episodes", 20), ("Cited", 20)), cells)]
     items = nodes.bullet_list(classes=["lit-topic-index"])
     for row in rows:
         para = nodes.paragraph()

@@ -1,0 +1,84 @@
+"""The PDF: LaTeX markup from the shipped style file, and a real latexmk run read back."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOTS
+
+BOOK = {"root_doc": "book"}
+
+
+def _tools_or_skip(*tools: str) -> None:
+    missing = [t for t in tools if shutil.which(t) is None]
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must install {', '.join(missing)} (.ci/run does)")
+        pytest.skip(f"needs {', '.join(missing)}")
+
+
+@pytest.mark.parametrize("root", ["basic", "basic-myst"])
+def test_latex_uses_the_shipped_style_and_hyperlinks(built, root):
+    result = built(root, "latex", confoverrides=BOOK)
+    tex = next(result.outdir.glob("*.tex")).read_text()
+    assert r"\usepackage{litreview}" in tex
+    assert (result.outdir / "litreview.sty").exists()
+    # an episode is a styled block with a label the citations point at
+    assert r"\begin{sphinxuseclass}{lit-episode}\phantomsection\label{\detokenize{episodes:episode-E026}}" in tex
+    assert r"{\hyperref[\detokenize{episodes:episode-E026}]" in tex
+    # lists are standard LaTeX lists and tables
+    assert r"\begin{itemize}" in tex
+    assert r"\begin{longtable}" in tex or r"\begin{tabulary}" in tex or r"\begin{tabular}" in tex
+    assert "Literature review · 2 episodes" in tex
+    # no raw LaTeX comes from the extension: only its style file's environments and roles
+    assert r"\DUrole{lit-episode-id}{E026}" in tex
+
+
+def _pdf_text(src: Path, out: Path, *options: str) -> tuple[subprocess.CompletedProcess[str], str]:
+    proc = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-M", "latexpdf", str(src), str(out), "-q", *options],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    pdfs = list((out / "latex").glob("*.pdf"))
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    assert len(pdfs) == 1
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdfs[0]), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return proc, " ".join(text.split())
+
+
+def test_pdf_shows_episodes_headers_lists_and_citations(tmp_path):
+    _tools_or_skip("latexmk", "pdflatex", "pdftotext")
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-basic", src)
+    proc, text = _pdf_text(src, tmp_path / "out", "-D", "root_doc=book")
+    assert "WARNING" not in proc.stderr
+    log = next((tmp_path / "out" / "latex").glob("*.log")).read_text(errors="replace")
+    assert "! " not in log  # no LaTeX errors
+    assert len(re.findall(r"^Overfull \\hbox", log, re.M)) == 0
+    for expected in (
+        "Literature review · 2 episodes",
+        "← all topics · Glossary →",
+        "RL is calibration on math E026, but not on bridge questions E011.",
+        "E026 RL mostly re-weights what the base model already knew 2025-06-14 · Jane Doe, Wei Zhang",
+        "Takeaway: A contrastive steer on 50 problems recovers RL accuracy for ~$25.",
+        "Cited by: E026, Basic review, Reinforcement learning for reasoning",
+        "Reinforcement learning for reasoning — 2 episodes, 3 cited",
+        "E011 Bridge questions need RL (2025-03)",
+        "Episode Title Date Takeaway",
+    ):
+        assert expected in text, expected
+    # every citation is a working internal link: pdflatex reports none undefined
+    assert "undefined references" not in log
+    assert "Hyper reference" not in log
