@@ -11,6 +11,7 @@ from sphinxcontrib_litreview.checks import warn_missing_reference
 from sphinxcontrib_litreview.dependencies import pages_to_rewrite
 from sphinxcontrib_litreview.domain import LitDomain
 from sphinxcontrib_litreview.export import write_export
+from sphinxcontrib_litreview.glossary import TermHoverTitles
 from sphinxcontrib_litreview.transforms import FillPlaceholders
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     for name, role in LitDomain.roles.items():
         app.add_role(name, role)
     app.add_post_transform(FillPlaceholders)
+    app.add_post_transform(TermHoverTitles)
     app.connect("env-updated", pages_to_rewrite)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("build-finished", write_export)

@@ -48,6 +48,16 @@ def check_review(env: BuildEnvironment, review: Review) -> None:
                 f"episode {ep_id} is an orphan: nothing cites it and it anchors no topic",
                 (ep.docname, ep.lineno),
             )
+    if env.config.litreview_warn_unused_terms:
+        used_entries = {review.terms[k].entry for k in review.term_uses if k in review.terms}
+        for key in sorted(review.terms):
+            term = review.terms[key]
+            if term.entry == key and key not in used_entries:
+                warn(
+                    "unused-term",
+                    f"glossary term {term.name!r} is used on no page",
+                    (term.docname, term.lineno),
+                )
     for name in ("litreview_topics_page", "litreview_glossary_page"):
         page = getattr(env.config, name)
         if page and page not in env.all_docs:

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx import addnodes
 
-from sphinxcontrib_litreview.records import Citation
+from sphinxcontrib_litreview.glossary import GLOSSARY_DOC_ATTR, TERM_ATTR, glossary_terms
+from sphinxcontrib_litreview.records import Citation, TermDef, TermUse
 from sphinxcontrib_litreview.warnings import warn
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ def _page_title(document: nodes.document) -> str:
 
 def collect_document(domain: LitDomain, docname: str, document: nodes.document) -> None:
     citations: list[Citation] = []
+    term_uses: list[TermUse] = []
     for xref in document.findall(addnodes.pending_xref):
         refdomain, reftype, target = xref.get("refdomain"), xref.get("reftype"), xref["reftarget"]
         if refdomain == "lit" and reftype == "ep":
@@ -48,14 +50,29 @@ def collect_document(domain: LitDomain, docname: str, document: nodes.document) 
             domain.note_need(docname, ("ep", target))
         elif refdomain == "lit" and reftype == "topic":
             domain.note_need(docname, ("topic", target))
+        elif refdomain == "std" and reftype == "term":
+            key = target.lower()
+            term_uses.append(TermUse(key, docname, _line(xref), _within(xref)))
+            domain.note_need(docname, ("term", key))
+            if xref.children and isinstance(xref[0], nodes.Element):
+                xref[0][TERM_ATTR] = key
         elif reftype in {"any", "myst"}:
             # `any` and MyST's #anchor links may land on an episode or a topic
             domain.note_need(docname, ("any", target))
     if citations:
         domain.data["citations"][docname] = citations
 
-    if next(iter(document.findall(addnodes.glossary)), None) is not None:
+    if term_uses:
+        domain.data["term_uses"][docname] = term_uses
+    term_defs: list[TermDef] = []
+    for glossary in document.findall(addnodes.glossary):
+        glossary[GLOSSARY_DOC_ATTR] = docname
         domain.data["glossaries"][docname] = True
+        term_defs.extend(glossary_terms(glossary, docname))
+    if term_defs:
+        domain.data["term_defs"][docname] = term_defs
+        for term in term_defs:
+            domain.note_need(docname, ("usedin", term.key))
 
     topics = domain.data["topics"].get(docname)
     if topics and any(not t.title for t in topics):

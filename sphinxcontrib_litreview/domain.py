@@ -34,7 +34,16 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 #: data keys that hold one entry per document
-PER_DOC = ("episodes", "topics", "citations", "needs", "topic_indexes", "glossaries")
+PER_DOC = (
+    "episodes",
+    "topics",
+    "citations",
+    "needs",
+    "topic_indexes",
+    "glossaries",
+    "term_defs",
+    "term_uses",
+)
 
 Need = tuple[str, str]
 
@@ -114,6 +123,8 @@ class LitDomain(Domain):
                 self.data["citations"],
                 self.data["topic_indexes"],
                 self.data["glossaries"],
+                self.data["term_defs"],
+                self.data["term_uses"],
             )
         return self._review
 

@@ -49,6 +49,29 @@ class Citation(NamedTuple):
     within: str = ""
 
 
+class TermDef(NamedTuple):
+    """One glossary term as written in Sphinx's ``glossary`` directive."""
+
+    key: str  # lower case, as Sphinx matches :term: targets
+    name: str
+    #: the key of the first name of its glossary entry: synonyms share an entry
+    entry: str
+    docname: str
+    lineno: int
+    node_id: str
+    #: the start of the definition: its first sentence, plain text, at most ~200 characters
+    hover: str
+
+
+class TermUse(NamedTuple):
+    """One ``:term:`` reference."""
+
+    key: str
+    docname: str
+    lineno: int
+    within: str = ""
+
+
 # -- option values ----------------------------------------------------------
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")

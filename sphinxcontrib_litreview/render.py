@@ -69,7 +69,11 @@ def episode_list(episodes: list[Episode], style: str, docname: str) -> list[node
             ]
             for ep in episodes
         ]
-        return [_table(["lit-episode-list"], (("Episode", 12), ("Title", 38), ("Date", 14), ("Takeaway", 36)), rows)]
+        return [
+            _table(
+                ["lit-episode-list"], (("Episode", 12), ("Title", 38), ("Date", 14), ("Takeaway", 36)), rows
+            )
+        ]
     items = nodes.bullet_list(classes=["lit-episode-list"])
     for ep in episodes:
         para = nodes.paragraph()

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
-from sphinxcontrib_litreview.records import Citation, Episode, Topic, natural_key
+from sphinxcontrib_litreview.records import Citation, Episode, TermDef, TermUse, Topic, natural_key
 
 
 class ListSpec(NamedTuple):
@@ -49,6 +49,8 @@ class Review:
         citations: Mapping[str, Sequence[Citation]],
         topic_index_pages: Iterable[str],
         glossary_pages: Iterable[str],
+        term_defs: Mapping[str, Sequence[TermDef]],
+        term_uses: Mapping[str, Sequence[TermUse]],
     ) -> None:
         decls: dict[str, list[Episode]] = defaultdict(list)
         for records in episodes.values():
@@ -87,6 +89,20 @@ class Review:
         self.anchors = dict(anchors)
         self.topic_index_pages = sorted(topic_index_pages)
         self.glossary_pages = sorted(glossary_pages)
+
+        terms: dict[str, TermDef] = {}
+        for docname in sorted(term_defs):
+            for term in term_defs[docname]:
+                terms.setdefault(term.key, term)
+        #: glossary terms by lower-case name; the first definition wins, as in Sphinx
+        self.terms = terms
+        used: dict[str, set[CitingPlace]] = defaultdict(set)
+        for uses in term_uses.values():
+            for use in uses:
+                used[use.key].add(CitingPlace(use.docname, use.within))
+        self.term_uses = {
+            k: sorted(v, key=lambda p: (p.docname, natural_key(p.within))) for k, v in used.items()
+        }
 
     # -- what pages show ----------------------------------------------------
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 from typing import Any, cast
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinxcontrib_litreview import render
 from sphinxcontrib_litreview.domain import LitDomain
+from sphinxcontrib_litreview.glossary import GLOSSARY_DOC_ATTR, used_in
 from sphinxcontrib_litreview.nodes import (
     lit_backlinks,
     lit_episode_list,
@@ -20,8 +22,14 @@ from sphinxcontrib_litreview.nodes import (
     lit_topic_header,
     lit_topic_index,
 )
-from sphinxcontrib_litreview.review import ListSpec
-from sphinxcontrib_litreview.views import cited_by_view, header_view, list_view, topic_index_view
+from sphinxcontrib_litreview.review import ListSpec, Review
+from sphinxcontrib_litreview.views import (
+    cited_by_view,
+    header_view,
+    list_view,
+    topic_index_view,
+    used_in_view,
+)
 from sphinxcontrib_litreview.warnings import warn
 
 
@@ -61,3 +69,20 @@ class FillPlaceholders(SphinxPostTransform):
                 if isinstance(child, nodes.Element):
                     child.source, child.line = node.source, node.line
             node.replace_self(new)
+        for glossary in self.document.findall(addnodes.glossary):
+            self._add_used_in(glossary, review)
+
+    def _add_used_in(self, glossary: addnodes.glossary, review: Review) -> None:
+        docname = glossary.get(GLOSSARY_DOC_ATTR)
+        if docname is None:
+            return
+        for item in glossary.findall(nodes.definition_list_item):
+            keys = dict.fromkeys(term.astext().lower() for term in item.findall(nodes.term))
+            entries = list(
+                dict.fromkeys(entry for key in keys for entry in used_in_view(self.env, review, key))
+            )
+            definition = next((c for c in item.children if isinstance(c, nodes.definition)), None)
+            if entries and definition is not None:
+                para = used_in(entries, docname)
+                para.source, para.line = definition.source, definition.line
+                definition += para

@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sphinxcontrib_litreview.records import Episode, Topic
+from sphinxcontrib_litreview.records import Episode, TermDef, Topic
 from sphinxcontrib_litreview.review import ListSpec, Review, TopicRow
 
 if TYPE_CHECKING:
@@ -87,6 +87,25 @@ def cited_by_view(env: BuildEnvironment, review: Review, ep_id: str) -> list[Cit
     return entries
 
 
+def term_view(review: Review, key: str) -> TermDef | None:
+    term = review.terms.get(key)
+    return term._replace(lineno=0) if term is not None else None
+
+
+def used_in_view(env: BuildEnvironment, review: Review, key: str) -> list[CitedByEntry]:
+    """The pages and episodes that use a term, titled by their titles."""
+    entries = []
+    for place in review.term_uses.get(key, ()):
+        if place.within:
+            episode = review.episodes.get(place.within)
+            text = (episode.title if episode is not None else "") or place.within
+        else:
+            title = env.titles.get(place.docname)
+            text = title.astext() if title is not None else place.docname
+        entries.append(CitedByEntry(place.docname, place.within, text))
+    return entries
+
+
 def _shown(episode: Episode) -> Episode:
     """An episode as pages display it: where it stands in its source is not shown."""
     return episode._replace(lineno=0)
@@ -119,4 +138,6 @@ NEED_VIEWS: dict[str, Callable[[BuildEnvironment, Review, str, str], Any]] = {
     "list": lambda env, review, spec, doc: list_view(env, review, _spec(spec), doc, False),
     "topic-index": lambda env, review, _, doc: topic_index_view(review),
     "citedby": lambda env, review, ep_id, doc: cited_by_view(env, review, ep_id),
+    "term": lambda env, review, key, doc: term_view(review, key),
+    "usedin": lambda env, review, key, doc: used_in_view(env, review, key),
 }

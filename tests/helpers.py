@@ -98,7 +98,8 @@ def reread(result: Build) -> tuple[tuple[int, int, int], set[str]]:
 
 def visible(html: str) -> str:
     """What a reader sees: tags stripped, white space folded, pilcrows dropped."""
-    text = re.sub(r"<[^>]+>", " ", html).replace("¶", "")
+    text = re.sub(r"</?(?:p|li|t[dhr]|div|h\d|d[tdl]|ul|ol|table|section)\b[^>]*>", " ", html)
+    text = re.sub(r"<[^>]+>", "", text).replace("¶", "")
     return " ".join(text.split())
 
 

@@ -1,0 +1,2 @@
+extensions = ["sphinxcontrib_litreview"]
+project = "Glossary review"

@@ -1,0 +1,135 @@
+"""Glossary terms: hover definitions, "Used in" lines, the unused-term check."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from tests.conftest import ROOTS
+from tests.helpers import body, build, visible
+
+GLOSSARIES = ["glossary", "glossary-myst"]
+ENTROPY = "How uncertain a policy is about its next action."
+
+
+def _term_links(html: str, term_id: str) -> list[str]:
+    return re.findall(rf'<a class="reference internal" href="[^"]*#{term_id}"[^>]*>', html)
+
+
+@pytest.mark.parametrize("root", GLOSSARIES)
+def test_term_links_show_the_first_sentence_on_hover(built, root):
+    result = built(root)
+    topic = body(result.html("topic"))
+    assert _term_links(topic, "term-entropy") == [
+        f'<a class="reference internal" href="glossary.html#term-entropy" title="{ENTROPY}">'
+    ]
+    # in episode bodies too, matched case-insensitively as Sphinx does
+    episodes = body(result.html("episodes"))
+    assert _term_links(episodes, "term-entropy") == [
+        f'<a class="reference internal" href="glossary.html#term-entropy" title="{ENTROPY}">'
+    ]
+
+
+@pytest.mark.parametrize("root", GLOSSARIES)
+def test_hover_text_is_escaped(built, root):
+    episodes = body(built(root).html("episodes"))
+    assert _term_links(episodes, "term-policy") == [
+        '<a class="reference internal" href="glossary.html#term-policy" '
+        # the definition's quotes are smart quotes, as Sphinx renders them on the glossary page
+        'title="The model being trained, with “quotes” &amp; &lt;angle brackets&gt;.">'
+    ]
+
+
+@pytest.mark.parametrize("root", GLOSSARIES)
+def test_long_definitions_are_cut_at_about_200_characters(built, root):
+    topic = body(built(root).html("topic"))
+    (link,) = _term_links(topic, "term-value")
+    title = re.search(r'title="([^"]*)"', link)
+    assert title
+    assert title.group(1).startswith("A long definition that goes on and on about expected returns")
+    assert title.group(1).endswith("…")
+    assert len(title.group(1)) <= 200
+    # the explicit-title form keeps its text
+    assert re.search(r'title="A long[^"]*"><span class="xref std std-term">value function</span>', topic)
+
+
+@pytest.mark.parametrize("root", GLOSSARIES)
+def test_used_in_links_every_page_and_episode_using_the_term(built, root):
+    glossary = body(built(root).html("glossary"))
+    used = re.findall(r'<p class="lit-used-in">(.*?)</p>', glossary, re.S)
+    assert [visible(u) for u in used] == [
+        "Used in: Entropy bonuses help, Glossary review, Exploration",  # entropy
+        "Used in: Entropy bonuses help",  # policy / actor
+        "Used in: Exploration",  # value
+    ]
+    assert re.findall(r'href="([^"]+)"', used[0]) == ["episodes.html#episode-E1", "index.html", "topic.html"]
+
+
+@pytest.mark.parametrize("root", GLOSSARIES)
+def test_unused_terms_are_not_reported_by_default(built, root):
+    assert built(root).warnings == []
+
+
+@pytest.mark.parametrize(
+    ("root", "line"), [("glossary", "glossary.rst:20"), ("glossary-myst", "glossary.md:18")]
+)
+def test_unused_term_check_when_switched_on(built, root, line):
+    result = built(root, confoverrides={"litreview_warn_unused_terms": True})
+    # `actor` is unused but shares its entry with `policy`, which is used
+    assert result.warnings == [
+        f"{line}: WARNING: glossary term 'unused' is used on no page [litreview.unused-term]"
+    ]
+    suppressed = built(
+        root,
+        confoverrides={"litreview_warn_unused_terms": True, "suppress_warnings": ["litreview.unused-term"]},
+    )
+    assert suppressed.warnings == []
+
+
+def test_latex_keeps_sphinx_term_markup(built):
+    tex = next(built("glossary", "latex").outdir.glob("*.tex")).read_text()
+    assert r"\sphinxtermref{\DUrole{xref}{\DUrole{std}{\DUrole{std-term}{entropy}}}}" in tex
+    assert "title=" not in tex
+    assert "Used in:" in tex
+
+
+def _normalise(html: str) -> str:
+    """Remove exactly what the extension may add to a plain glossary project."""
+    html = re.sub(r' title="[^"]*"(?=><span class="xref std std-term">)', "", html)
+    html = re.sub(r'\n?<p class="lit-used-in">.*?</p>', "", html, flags=re.S)
+    return re.sub(
+        r'\n\s*<link rel="stylesheet" type="text/css" href="_static/litreview.css\?v=\w+" />', "", html
+    )
+
+
+@pytest.mark.parametrize("builder", ["html", "latex"])
+def test_a_plain_glossary_project_changes_only_by_hover_and_used_in(tmp_path, builder):
+    plain_src, ext_src = tmp_path / "plain", tmp_path / "ext"
+    shutil.copytree(ROOTS / "test-sphinx-glossary", plain_src)
+    shutil.copytree(ROOTS / "test-sphinx-glossary", ext_src)
+    plain = build(plain_src, builder)
+    with_ext = build(ext_src, builder, confoverrides={"extensions": ["sphinxcontrib_litreview"]})
+
+    assert with_ext.warnings == plain.warnings
+    if builder == "latex":
+        tex_plain = next(plain.outdir.glob("*.tex")).read_text()
+        tex_ext = next(with_ext.outdir.glob("*.tex")).read_text()
+        tex_ext = tex_ext.replace("\\usepackage{litreview}\n", "")
+        tex_ext = re.sub(
+            r"\n\\sphinxAtStartPar\n\\sphinxstylestrong\{Used in:\}.*?\n(?=\n|\\end)", "", tex_ext, flags=re.S
+        )
+        assert tex_ext == tex_plain
+        return
+    for page in ("index", "usage", "glossary"):
+        a, b = plain.html(page), with_ext.html(page)
+        assert a != b  # hover titles and "Used in" lines were added...
+        assert _normalise(b) == a  # ...and nothing else changed
+    usage = with_ext.html("usage")
+    assert (
+        'title="A reStructuredText markup element that allows marking a block of content with special meaning."'
+        in usage
+    )
+    glossary = body(with_ext.html("glossary"))
+    assert "Used in: Plain glossary, Usage" in visible(glossary)  # builder
