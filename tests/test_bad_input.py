@@ -1,0 +1,279 @@
+"""A catalogue of bad input: each gives a located warning or error, the page builds, no traceback."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pytest
+
+from tests.helpers import Build, build
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    source: str  # the page body; `{end}` marks where the page must still render
+    expected: tuple[str, ...]  # "line: text" fragments of the warnings this page must give
+    myst: bool = False
+
+
+RST_HEAD = ":orphan:\n\n{title}\n{rule}\n\n"
+MYST_HEAD = "---\norphan: true\n---\n\n# {title}\n\n"
+
+
+def _rst(name: str, body: str, *expected: str) -> Case:
+    return Case(name, body, expected)
+
+
+def _md(name: str, body: str, *expected: str) -> Case:
+    return Case(name, body, expected, myst=True)
+
+
+# Every case is one page; the head above adds 5 (reST) or 6 (MyST) lines before the body,
+# so a fragment "6: ..." means the body's first line in reST, "7: ..." in MyST.
+CASES = [
+    _rst("no-id", ".. episode::\n   :title: No ID\n\n{end}", "6: WARNING: episode has no ID"),
+    _rst("blank-id", ".. episode::    \n   :title: Blank ID\n\n{end}", "6: WARNING: episode has no ID"),
+    _rst(
+        "id-pattern",
+        ".. episode:: X1\n   :title: Wrong ID\n   :topics: t\n\n{end}",
+        "6: WARNING: episode ID 'X1' does not match litreview_id_pattern",
+    ),
+    _rst(
+        "id-with-space",
+        ".. episode:: E8 E9\n   :title: Two IDs\n   :topics: t\n\n{end}",
+        "6: WARNING: episode ID 'E8 E9' does not match",
+    ),
+    _rst(
+        "id-zero-width",
+        ".. episode:: E7\u200b\n   :title: Zero-width space\n   :topics: t\n\n{end}",
+        "6: WARNING: episode ID 'E7\\u200b' does not match",  # shown escaped,
+    ),
+    _rst(
+        "duplicate-same-page",
+        ".. episode:: E100\n   :title: A\n   :topics: t\n\n.. episode:: E100\n   :title: B\n   :topics: t\n\n{end}",
+        "10: WARNING: duplicate episode ID E100: also declared at duplicate-same-page.rst:6",
+    ),
+    _md(
+        "duplicate-across-parsers",
+        "```{episode} E101\n:title: MyST twin\n:topics: t\n```\n\n{end}",
+    ),
+    _rst(
+        "duplicate-rst-twin",
+        ".. episode:: E101\n   :title: reST twin\n   :topics: t\n\n{end}",
+        "6: WARNING: duplicate episode ID E101: also declared at duplicate-across-parsers.md:7",
+    ),
+    _rst("no-title", ".. episode:: E102\n   :topics: t\n\n{end}", "6: WARNING: episode E102 has no :title:"),
+    _rst(
+        "empty-title",
+        ".. episode:: E103\n   :title:\n   :topics: t\n\n{end}",
+        "6: WARNING: episode E103 has no :title:",
+    ),
+    _rst(
+        "bad-date",
+        ".. episode:: E104\n   :title: T\n   :date: June 2025\n   :topics: t\n\n{end}",
+        "8: WARNING: episode E104: :date: 'June 2025' is not an ISO date",
+    ),
+    _rst(
+        "impossible-date",
+        ".. episode:: E105\n   :title: T\n   :date: 2025-02-30\n   :topics: t\n\n{end}",
+        "8: WARNING: episode E105: :date: '2025-02-30' is not a real date",
+    ),
+    _rst(
+        "date-with-time",
+        ".. episode:: E106\n   :title: T\n   :date: 2025-01-01T10:00\n   :topics: t\n\n{end}",
+        "8: WARNING: episode E106: :date: '2025-01-01T10:00' is not an ISO date",
+    ),
+    _rst(
+        "javascript-source",
+        ".. episode:: E107\n   :title: T\n   :source: javascript:alert(1)\n   :topics: t\n\n{end}",
+        "8: WARNING: episode E107: :source: 'javascript:alert(1)' is not an http(s) URL",
+    ),
+    _rst(
+        "source-without-host",
+        ".. episode:: E108\n   :title: T\n   :source: https://\n   :topics: t\n\n{end}",
+        "8: WARNING: episode E108: :source: 'https://' has no host",
+    ),
+    _rst(
+        "source-with-space",
+        ".. episode:: E109\n   :title: T\n   :source: https://example.org/a b\n   :topics: t\n\n{end}",
+        "8: WARNING: episode E109: :source: 'https://example.org/a b' contains white space",
+    ),
+    _rst(
+        "bad-doi",
+        ".. episode:: E110\n   :title: T\n   :doi: 11.x\n   :topics: t\n\n{end}",
+        "8: WARNING: episode E110: :doi: '11.x' is not a valid doi identifier",
+    ),
+    _rst(
+        "bad-arxiv",
+        ".. episode:: E111\n   :title: T\n   :arxiv: 99\n   :topics: t\n\n{end}",
+        "8: WARNING: episode E111: :arxiv: '99' is not a valid arxiv identifier",
+    ),
+    _rst(
+        "unknown-option",
+        ".. episode:: E112\n   :title: T\n   :colour: red\n\n{end}",
+        '6: ERROR: Error in "episode" directive:',  # docutils' own message, continued with the option
+    ),
+    _rst(
+        "unknown-topic",
+        ".. episode:: E113\n   :title: T\n   :topics: t, nowhere\n\n{end}",
+        "8: WARNING: unknown topic 'nowhere'; no topic-summary declares it",
+    ),
+    _rst(
+        "section-in-body",
+        ".. episode:: E114\n   :title: T\n   :topics: t\n\n   Heading\n   -------\n\n   Body.\n\n{end}",
+        "11: ERROR: Unexpected section title.",
+    ),
+    _rst(
+        "huge-fields",
+        ".. episode:: E115\n   :title: "
+        + "long " * 2000
+        + "\n   :authors: "
+        + "; ".join(f"Author {i}" for i in range(500))
+        + "\n   :tags: "
+        + ", ".join(f"tag{i}" for i in range(500))
+        + "\n   :topics: t\n\n{end}",
+    ),
+    _rst(
+        "odd-unicode",
+        ".. episode:: E116\n   :title: \u202eevil\u202c ﷽ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 \U0001f600\n   :authors: Zoë; 李雷\n"
+        "   :tags: ünïcödé\n   :topics: t\n\n{end}",
+    ),
+    _rst(
+        "in-a-table",
+        ".. list-table::\n\n   * - .. episode:: E117\n          :title: In a cell\n          :topics: t\n\n     - cell\n\n{end}",
+    ),
+    _rst(
+        "in-only-block",
+        ".. only:: html\n\n   .. episode:: E118\n      :title: Only in HTML\n      :topics: t\n\n{end}",
+    ),
+    _rst(
+        "nested-episodes",
+        ".. episode:: E119\n   :title: Outer\n   :topics: t\n\n   .. episode:: E120\n      :title: Inner\n"
+        "      :topics: t\n\n      Cites :ep:`E119`.\n\n{end}",
+    ),
+    _rst(
+        "recursive-citations",
+        ".. episode:: E121\n   :title: A\n\n   Cites :ep:`E122`.\n\n.. episode:: E122\n   :title: B\n\n"
+        "   Cites :ep:`E121` and itself, :ep:`E122`.\n\n{end}",
+    ),
+    _rst(
+        "self-citation-only",
+        ".. episode:: E123\n   :title: Only cites itself\n\n   See :ep:`E123`.\n\n{end}",
+        "6: WARNING: episode E123 is an orphan: nothing cites it and it anchors no topic",
+    ),
+    _rst(
+        "unknown-citation",
+        "Cites :ep:`E9999` and :lit:ep:`E9998`.\n\n{end}",
+        "6: WARNING: citation of unknown episode 'E9999'",
+        "6: WARNING: citation of unknown episode 'E9998'",
+    ),
+    _rst(
+        "close-citation",
+        "Cites :ep:`e123`.\n\n{end}",
+        "6: WARNING: citation of unknown episode 'e123' (did you mean E123?)",
+    ),
+    _rst(
+        "empty-target", "Cites :ep:`the paper <>`.\n\n{end}", "6: WARNING: an :ep: citation names no episode"
+    ),
+    _md(
+        "empty-target-myst",
+        "Cites {ep}`the paper <>`.\n\n{end}",
+        "7: WARNING: an :ep: citation names no episode",
+    ),
+    _rst(
+        "unknown-topic-role",
+        "See :topic:`nowhere`.\n\n{end}",
+        "6: WARNING: unknown topic 'nowhere'; no topic-summary declares it",
+    ),
+    _rst("topic-no-slug", ".. topic-summary::\n\n{end}", "6: WARNING: topic-summary needs a topic slug"),
+    _rst(
+        "topic-slug-with-space",
+        ".. topic-summary:: two words\n\n{end}",
+        "6: WARNING: topic-summary needs a topic slug without spaces or commas, not 'two words'",
+    ),
+    _rst(
+        "topic-twice-on-a-page",
+        ".. topic-summary:: u\n\n.. topic-summary:: v\n\n{end}",
+        "8: WARNING: this page already declares topic 'u'",
+    ),
+    _rst(
+        "topic-declared-twice",
+        ".. topic-summary:: t\n\n{end}",
+        "6: WARNING: topic 't' is declared twice: also at",
+    ),
+    _rst(
+        "anchoring-without-topic",
+        ".. anchoring-episodes::\n\n{end}",
+        "6: WARNING: anchoring-episodes without a topic slug needs a topic-summary on its page",
+    ),
+    _rst(
+        "anchoring-unknown-topic",
+        ".. anchoring-episodes:: nowhere\n\n{end}",
+        "6: WARNING: unknown topic 'nowhere'; no topic-summary declares it",
+    ),
+    _rst(
+        "bad-list-options",
+        ".. episode-list::\n   :since: 2025-13\n   :until: soon\n   :sort: sideways\n   :limit: many\n"
+        "   :style: grid\n   :cited-in: nowhere\n\n{end}",
+        "7: WARNING: episode-list: :since: '2025-13' is not a real date",
+        "8: WARNING: episode-list: :until: 'soon' is not an ISO date",
+        "9: WARNING: episode-list: :sort: must be one of id, date, -date, title, not 'sideways'",
+        "10: WARNING: episode-list: :limit: must be a positive whole number, not 'many'",
+        "11: WARNING: episode-list: :style: must be one of list, table, not 'grid'",
+        "6: WARNING: episode-list: :cited-in: 'nowhere' is not a document",
+    ),
+    _md(
+        "bad-options-myst",
+        "```{episode} E124\n:title: T\n:date: 2025-13-01\n:source: ftp://example.org/x\n:topics: t\n```\n\n{end}",
+        "9: WARNING: episode E124: :date: '2025-13-01' is not a real date",
+        "10: WARNING: episode E124: :source: 'ftp://example.org/x' is not an http(s) URL",
+    ),
+]
+
+TOPIC_PAGE = "Topic\n=====\n\n.. topic-summary:: t\n\nCites :ep:`E121`.\n"
+
+
+@pytest.fixture(scope="module")
+def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    src = tmp_path_factory.mktemp("bad-input")
+    (src / "conf.py").write_text('extensions = ["myst_parser", "sphinxcontrib_litreview"]\nproject = "Bad"\n')
+    (src / "index.rst").write_text("Bad input\n=========\n\n.. toctree::\n\n   topic\n")
+    (src / "topic.rst").write_text(TOPIC_PAGE)
+    for case in CASES:
+        title = f"Case {case.name}"
+        if case.myst:
+            text = (
+                MYST_HEAD.format(title=title)
+                + case.source.replace("{end}", f"END OF CASE {case.name}")
+                + "\n"
+            )
+            (src / f"{case.name}.md").write_text(text, encoding="utf-8")
+        else:
+            head = RST_HEAD.format(title=title, rule="=" * len(title))
+            text = head + case.source.replace("{end}", f"END OF CASE {case.name}") + "\n"
+            (src / f"{case.name}.rst").write_text(text, encoding="utf-8")
+    return build(src)
+
+
+def test_the_catalogue_has_at_least_thirty_kinds(catalogue):
+    assert len(CASES) >= 30
+
+
+def test_no_traceback_anywhere(catalogue):
+    for text in (catalogue.status, catalogue.warning_text):
+        assert "Traceback" not in text
+        assert "Exception occurred" not in text
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_bad_input_is_located_and_the_page_builds(catalogue, case):
+    filename = f"{case.name}.{'md' if case.myst else 'rst'}"
+    html = catalogue.html(case.name)
+    assert f"END OF CASE {case.name}" in html
+    text = re.sub(r"\x1b\[[0-9;]*m", "", catalogue.warning_text).replace(str(catalogue.srcdir) + "/", "")
+    mine = [m for m in re.split(r"\n(?=\S)", text) if m.startswith(f"{filename}:")]
+    assert len(mine) == len(case.expected), "\n".join(mine)
+    for fragment in case.expected:
+        assert any(m.startswith(f"{filename}:{fragment}") for m in mine), (fragment, mine)
