@@ -1,0 +1,2 @@
+project = "Duplicate under -j 2"
+extensions = ["sphinxcontrib_litreview"]

@@ -1,0 +1,2 @@
+project = "Review (MyST)"
+extensions = ["myst_parser", "sphinxcontrib_litreview"]

@@ -1,0 +1,2 @@
+project = "Review (reST)"
+extensions = ["sphinxcontrib_litreview"]
