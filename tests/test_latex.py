@@ -31,7 +31,9 @@ def test_latex_uses_the_shipped_style_and_hyperlinks(built, root):
     assert r"\usepackage{litreview}" in tex
     assert (result.outdir / "litreview.sty").exists()
     # an episode is a styled block with a label the citations point at
-    assert r"\begin{sphinxuseclass}{lit-episode}\phantomsection\label{\detokenize{episodes:episode-E026}}" in tex
+    assert (
+        r"\begin{sphinxuseclass}{lit-episode}\phantomsection\label{\detokenize{episodes:episode-E026}}" in tex
+    )
     assert r"{\hyperref[\detokenize{episodes:episode-E026}]" in tex
     # lists are standard LaTeX lists and tables
     assert r"\begin{itemize}" in tex
