@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import Build, build
+from tests.helpers import Build, build, sphinx
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 collect_ignore = ["roots"]
@@ -39,3 +39,24 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Build]:
         return cache[key]
 
     return get
+
+
+DOCS = Path(__file__).parent.parent / "docs"
+
+
+@pytest.fixture(scope="session")
+def docs_src(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of docs/, so that builds never write into the working tree."""
+    src = tmp_path_factory.mktemp("docs") / "docs"
+    shutil.copytree(DOCS, src, ignore=shutil.ignore_patterns("_build"))
+    return src
+
+
+@pytest.fixture(scope="session")
+def docs_html(docs_src: Path) -> Path:
+    """The README's first command: the example review and docs, -W -n, html with furo."""
+    out = docs_src.parent / "html"
+    proc = sphinx("-W", "-n", "-q", "-b", "html", str(docs_src), str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    return out

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import difflib
 import re
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -108,3 +110,10 @@ def section(html: str, section_id: str) -> str:
     start = html.index(f'<section id="{section_id}">')
     end = html.find("<section", start + 1)
     return html[start : end if end != -1 else len(html)]
+
+
+def sphinx(*args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m sphinx`` in a subprocess, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", *args], capture_output=True, text=True, check=False, timeout=900
+    )

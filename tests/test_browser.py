@@ -12,11 +12,13 @@ import pytest
 ARTIFACTS = Path(__file__).parent / "artifacts"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
+TITLE_E003 = "Where a document is split matters more than how long the pieces are"
 
 
 @pytest.fixture(scope="module")
-def furo_site(built):
-    return built("basic-myst", confoverrides={"html_theme": "furo"})
+def site(docs_html: Path) -> Path:
+    """The example review in docs/, built with furo by the README's command."""
+    return docs_html / "example"
 
 
 @pytest.fixture(scope="module")
@@ -62,23 +64,28 @@ def _shot(driver, name: str) -> None:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_reader_sees_header_navigation_list_and_hover_titles(furo_site, browser, scheme):
+def test_reader_sees_header_navigation_list_and_hover_titles(site, browser, scheme):
     from selenium.webdriver.common.by import By
 
-    _open(browser, furo_site.outdir / "rl.html", scheme, 1280, 900)
+    _open(browser, site / "rag.html", scheme, 1280, 900)
     _shot(browser, f"topic-{scheme}")
     header = browser.find_element(By.CSS_SELECTOR, "p.lit-topic-header")
     assert header.is_displayed()
-    assert header.text.lower() == "literature review · 2 episodes"  # furo may upper-case it
+    assert header.text.lower() == "literature review · 5 episodes"  # the stylesheet upper-cases it
     nav = browser.find_element(By.CSS_SELECTOR, "p.lit-topic-nav")
     links = nav.find_elements(By.TAG_NAME, "a")
     assert [a.text for a in links] == ["← all topics", "Glossary →"]
     assert [a.get_attribute("href").rsplit("/", 1)[1] for a in links] == ["topics.html", "glossary.html"]
     items = browser.find_elements(By.CSS_SELECTOR, "ul.lit-episode-list > li")
-    assert [i.text.split()[0] for i in items] == ["E011", "E026"]
+    assert [i.text.split()[0] for i in items] == ["E003", "E007", "E012", "E021", "E024"]
     assert all(i.is_displayed() for i in items)
-    citation = browser.find_element(By.CSS_SELECTOR, "article a[href$='#episode-E026']")
-    assert citation.get_attribute("title") == "RL mostly re-weights what the base model already knew"
+    citation = browser.find_element(By.CSS_SELECTOR, "article p a[href$='#episode-E003']")
+    assert citation.get_attribute("title") == TITLE_E003
+    term = browser.find_element(By.CSS_SELECTOR, "article p a[href$='#term-chunking']")
+    assert (
+        term.get_attribute("title")
+        == "Splitting the documents of a corpus into the passages a retriever indexes and returns."
+    )
     # the colour scheme really applies: text is light on dark, dark on light
     colour = browser.execute_script("return getComputedStyle(document.querySelector('article')).color")
     red = int(colour.split("(")[1].split(",")[0])
@@ -86,9 +93,9 @@ def test_reader_sees_header_navigation_list_and_hover_titles(furo_site, browser,
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("page", ["rl", "episodes", "topics"])
-def test_no_horizontal_overflow_on_a_phone(furo_site, browser, scheme, page):
-    _open(browser, furo_site.outdir / f"{page}.html", scheme, 375, 800)
+@pytest.mark.parametrize("page", ["rag", "episodes-2024", "episodes-2025", "topics", "glossary"])
+def test_no_horizontal_overflow_on_a_phone(site, browser, scheme, page):
+    _open(browser, site / f"{page}.html", scheme, 375, 800)
     _shot(browser, f"{page}-phone-{scheme}")
     overflow = browser.execute_script(
         "return document.documentElement.scrollWidth - document.documentElement.clientWidth"

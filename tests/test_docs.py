@@ -1,0 +1,92 @@
+"""The project's own docs and example review, built the way the README and CI build them."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+
+import pytest
+
+from tests.helpers import body, sphinx, visible
+
+
+def test_docs_build_clean_with_furo(docs_html):
+    assert (docs_html / "_static" / "litreview.css").exists()
+    assert "furo" in (docs_html / "index.html").read_text()
+
+
+def test_docs_document_every_config_value_and_warning(docs_html):
+    from sphinxcontrib_litreview.config import CONFIG_VALUES
+    from sphinxcontrib_litreview.warnings import SUBTYPES
+
+    configuration = (docs_html / "configuration.html").read_text()
+    for value in CONFIG_VALUES:
+        assert value.name in configuration
+    warnings = (docs_html / "warnings.html").read_text()
+    for subtype in SUBTYPES:
+        assert f"litreview.{subtype}" in warnings
+
+
+def test_example_topic_page(docs_html):
+    html = body((docs_html / "example" / "rag.html").read_text())
+    assert re.search(r'<p class="lit-topic-header"[^>]*>Literature review · 5 episodes</p>', html)
+    nav = re.search(r'<p class="lit-topic-nav">(.*?)</p>', html)
+    assert nav
+    assert visible(nav.group(1)) == "← all topics · Glossary →"
+    assert re.findall(r'href="([^"]+)"', nav.group(1)) == ["topics.html", "glossary.html"]
+    assert 'href="episodes-2024.html#episode-E003"' in html
+
+
+def test_example_review_export(docs_html):
+    data = json.loads((docs_html / "litreview.json").read_text())
+    assert list(data["episodes"]) == ["E003", "E007", "E012", "E015", "E021", "E024", "E030", "E033"]
+    assert data["topics"]["rag"]["anchors"] == ["E003", "E007", "E012", "E021", "E024"]
+
+
+@pytest.mark.parametrize(
+    "builder", ["dirhtml", "singlehtml", "epub", "text", "json", "dummy", "man", "texinfo"]
+)
+def test_every_builder_builds_the_example_review_clean(docs_src, tmp_path, builder):
+    proc = sphinx(
+        "-W",
+        "-n",
+        "-q",
+        "-b",
+        builder,
+        "-d",
+        str(tmp_path / "doctrees"),
+        str(docs_src),
+        str(tmp_path / builder),
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    if builder == "text":
+        rag = (tmp_path / "text" / "example" / "rag.txt").read_text()
+        assert "Literature review · 5 episodes" in rag
+        assert "← all topics · Glossary →" in rag
+        assert "*E003*" in rag
+
+
+def test_example_review_pdf(docs_src, tmp_path):
+    from tests.test_latex import _tools_or_skip
+
+    _tools_or_skip("latexmk", "pdflatex", "pdftotext")
+    out = tmp_path / "pdf"
+    proc = sphinx("-M", "latexpdf", str(docs_src), str(out), "-W", "-n", "-q")
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    (pdf,) = (out / "latex").glob("*.pdf")
+    log = pdf.with_suffix(".log").read_text(errors="replace")
+    assert "Overfull \\hbox" not in log
+    assert "undefined references" not in log
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    assert "Literature review · 5 episodes" in text
+    assert "← all topics · Glossary →" in text
+    assert "Episodes anchoring this topic" in text
+    assert "Cited by:" in text
+    assert "Used in:" in text
+    assert "E003" in text
