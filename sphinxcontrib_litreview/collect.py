@@ -33,6 +33,33 @@ def _line(node: nodes.Node) -> int:
     return (node.line if node is not None else None) or 0
 
 
+class _Lines:
+    """The source line of each role, which docutils only gives per paragraph.
+
+    A role's own text (from its first backtick: the same in reST and MyST) is
+    looked up in its paragraph's raw source, left to right, so repeated
+    citations in one paragraph each get their own line.
+    """
+
+    def __init__(self) -> None:
+        self._cursors: dict[int, int] = {}
+
+    def of(self, xref: nodes.Element) -> int:
+        block = xref.parent
+        while block is not None and not (isinstance(block, nodes.TextElement) and block.rawsource):
+            block = block.parent
+        raw = xref.rawsource
+        needle = raw[raw.find("`") :] if "`" in raw else raw
+        if block is None or block.line is None or not needle:
+            return _line(xref)
+        start = self._cursors.get(id(block), 0)
+        pos = block.rawsource.find(needle, start)
+        if pos < 0:
+            return _line(xref)
+        self._cursors[id(block)] = pos + len(needle)
+        return block.line + block.rawsource.count("\n", 0, pos)
+
+
 def _page_title(document: nodes.document) -> str:
     section = next(iter(document.findall(nodes.section)), None)
     if section is None or not section.children or not isinstance(section[0], nodes.title):
@@ -43,16 +70,21 @@ def _page_title(document: nodes.document) -> str:
 def collect_document(domain: LitDomain, docname: str, document: nodes.document) -> None:
     citations: list[Citation] = []
     term_uses: list[TermUse] = []
+    lines = _Lines()
     for xref in document.findall(addnodes.pending_xref):
         refdomain, reftype, target = xref.get("refdomain"), xref.get("reftype"), xref["reftarget"]
         if refdomain == "lit" and reftype == "ep":
-            citations.append(Citation(target, docname, _line(xref), _within(xref)))
+            # Our own references carry their exact line, for warnings and litreview.json.
+            xref.line = lines.of(xref)
+            citations.append(Citation(target, docname, xref.line, _within(xref)))
             domain.note_need(docname, ("ep", target))
         elif refdomain == "lit" and reftype == "topic":
+            xref.line = lines.of(xref)
             domain.note_need(docname, ("topic", target))
         elif refdomain == "std" and reftype == "term":
             key = target.lower()
-            term_uses.append(TermUse(key, docname, _line(xref), _within(xref)))
+            # Sphinx's own term references keep their line: its warnings stay as they were.
+            term_uses.append(TermUse(key, docname, lines.of(xref), _within(xref)))
             domain.note_need(docname, ("term", key))
             if xref.children and isinstance(xref[0], nodes.Element):
                 xref[0][TERM_ATTR] = key

@@ -143,3 +143,19 @@ def test_clean_review_passes_fail_on_warning(tmp_path):
     proc = _sphinx_build("-W", "-n", "-q", "-b", "html", str(src), str(tmp_path / "out"))
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == ""
+
+
+def test_each_citation_is_located_at_its_own_line(built):
+    """docutils locates roles by paragraph; our citations carry their own line."""
+    assert built("lines").warnings == [
+        "index.rst:5: WARNING: citation of unknown episode 'E9' [litreview.missing]",
+        "index.rst:6: WARNING: citation of unknown episode 'E8' [litreview.missing]",
+        "index.rst:6: WARNING: citation of unknown episode 'E9' [litreview.missing]",
+        "index.rst:9: WARNING: citation of unknown episode 'E7' [litreview.missing]",
+        "index.rst:14: WARNING: citation of unknown episode 'E6' [litreview.missing]",
+        "index.rst:16: WARNING: term not in glossary: 'nope' [ref.term]",
+        "md.md:4: WARNING: citation of unknown episode 'E9' [litreview.missing]",
+        "md.md:5: WARNING: citation of unknown episode 'E8' [litreview.missing]",
+        "md.md:5: WARNING: citation of unknown episode 'E9' [litreview.missing]",
+        "md.md:8: WARNING: citation of unknown episode 'E7' [litreview.missing]",
+    ]
