@@ -42,6 +42,18 @@ def _source_label(url: str) -> str:
     return host
 
 
+def _source_labels(urls: tuple[str, ...]) -> list[str]:
+    """Link texts for an episode's sources; two on one host are told apart by their paths."""
+    hosts = [_source_label(url) for url in urls]
+    labels = list(hosts)
+    for i, url in enumerate(urls):
+        if hosts.count(hosts[i]) > 1:
+            parts = urlsplit(url)
+            path = (parts.path.rstrip("/") or "/") + (f"?{parts.query}" if parts.query else "")
+            labels[i] = hosts[i] + (path if len(path) <= 40 else path[:39] + "…")
+    return labels
+
+
 class EpisodeDirective(LitDirective):
     """``.. episode:: E026`` with metadata options and a free-form body."""
 
@@ -166,10 +178,10 @@ class EpisodeDirective(LitDirective):
             parts.append([nodes.inline(authors, authors, classes=["lit-authors"])])
         if ep.sources:
             links: list[nodes.Node] = []
-            for url in ep.sources:
+            for url, label in zip(ep.sources, _source_labels(ep.sources), strict=True):
                 if links:
                     links.append(nodes.Text(", "))
-                ref = nodes.reference(_source_label(url), _source_label(url), refuri=url)
+                ref = nodes.reference(label, label, refuri=url)
                 self.set_source_info(ref)
                 ref.line = self._source_lines.get(url, self.lineno)
                 links.append(ref)
