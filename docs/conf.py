@@ -24,9 +24,5 @@ html_title = "sphinxcontrib-litreview"
 
 exclude_patterns = ["_build"]
 
-# The example review's episode pages are in no toctree (see large-reviews.md):
-# append them to the PDF so that its citations have somewhere to go.
-latex_appendices = ["example/episodes-2024", "example/episodes-2025"]
-
 # The example review's DOIs and arXiv IDs are invented: there is nothing to check.
 linkcheck_ignore = [r"https://doi\.org/10\.5555/", r"https://arxiv\.org/abs/"]

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinxcontrib_litreview import config, nodes
+from sphinxcontrib_litreview.appendix import append_episode_pages
 from sphinxcontrib_litreview.checks import warn_missing_reference
 from sphinxcontrib_litreview.dependencies import pages_to_rewrite
 from sphinxcontrib_litreview.domain import LitDomain
@@ -38,6 +39,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(FillPlaceholders)
     app.add_post_transform(TermHoverTitles)
     app.connect("env-updated", pages_to_rewrite)
+    app.connect("env-updated", append_episode_pages)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("build-finished", write_export)
     app.connect("config-inited", _add_static_path)

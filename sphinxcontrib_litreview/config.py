@@ -93,6 +93,15 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "Report each glossary term that no page uses (``litreview.unused-term``).",
     ),
     ConfigValue(
+        "litreview_manual_appendix",
+        True,
+        (bool,),
+        "",
+        "Append pages that hold episodes but that no toctree reaches to the PDF (LaTeX) and "
+        "Texinfo manuals, as appendices, so that their episodes and every link to them are "
+        "in the manual.",
+    ),
+    ConfigValue(
         "litreview_episode_pages_in_toctree",
         False,
         (bool,),

@@ -120,6 +120,8 @@ def test_episode_block_keeps_page_order(built):
 
 def test_two_sources_on_one_host_are_told_apart(built):
     html = built("escaping").html("md")
-    assert '<a class="reference external" href="https://example.org/papers/a">example.org/papers/a</a>' in html
+    assert (
+        '<a class="reference external" href="https://example.org/papers/a">example.org/papers/a</a>' in html
+    )
     assert '<a class="reference external" href="https://example.org/slides">example.org/slides</a>' in html
     assert '<a class="reference external" href="https://example.com/x">example.com</a>' in html

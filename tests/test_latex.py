@@ -84,3 +84,38 @@ def test_pdf_shows_episodes_headers_lists_and_citations(tmp_path):
     # every citation is a working internal link: pdflatex reports none undefined
     assert "undefined references" not in log
     assert "Hyper reference" not in log
+
+
+@pytest.mark.parametrize("root", ["basic", "basic-myst"])
+def test_episode_pages_outside_the_toctree_become_appendices(built, root):
+    tex = next(built(root, "latex").outdir.glob("*.tex")).read_text()
+    appendix = tex.index(r"\appendix")
+    assert tex.index(r"\label{\detokenize{episodes:episode-E026}}") > appendix
+    assert r"{\hyperref[\detokenize{episodes:episode-E026}]" in tex
+    texinfo = next(built(root, "texinfo").outdir.glob("*.texi")).read_text()
+    assert "@node Episodes,Episode index,Glossary,Top" in texinfo  # after the last chapter
+    assert "@anchor{episodes episode-E026}" in texinfo
+
+
+def test_manual_appendix_can_be_turned_off(built):
+    tex = next(
+        built("basic", "latex", confoverrides={"litreview_manual_appendix": False}).outdir.glob("*.tex")
+    ).read_text()
+    assert "episode-E026}}" not in tex.replace(r"\hyperref", "")
+    assert r"\label{\detokenize{episodes:episode-E026}}" not in tex
+
+
+def test_pages_already_in_the_manual_are_not_appended_again(built):
+    tex = next(built("basic", "latex", confoverrides=BOOK).outdir.glob("*.tex")).read_text()
+    assert tex.count(r"\label{\detokenize{episodes:episode-E026}}") == 1
+
+
+def test_pdf_without_a_book_root_has_the_episodes_as_appendix(tmp_path):
+    _tools_or_skip("latexmk", "pdflatex", "pdftotext")
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-basic", src)
+    _, text = _pdf_text(src, tmp_path / "out")
+    assert "APPENDIX" in text
+    assert "Cited by: E026, Basic review, Reinforcement learning for reasoning" in text
+    log = next((tmp_path / "out" / "latex").glob("*.log")).read_text(errors="replace")
+    assert "undefined references" not in log
