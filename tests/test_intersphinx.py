@@ -37,3 +37,28 @@ def test_unknown_external_episode_warns(built, tmp_path):
     assert len(citing.warnings) == 1
     assert citing.warnings[0].startswith("index.rst:4: WARNING:")
     assert "external lit:ep reference target not found: E999" in citing.warnings[0]
+
+
+def test_a_review_cites_another_review(built, tmp_path):
+    """Both projects are reviews: local citations resolve locally, the other's through objects.inv."""
+    other = built("basic")
+    shutil.copytree(ROOTS / "test-basic-myst", tmp_path, dirs_exist_ok=True)
+    shutil.copy(other.outdir / "objects.inv", tmp_path / "other-objects.inv")
+    with (tmp_path / "conf.py").open("a") as conf:
+        conf.write(
+            'extensions.append("sphinx.ext.intersphinx")\n'
+            'intersphinx_mapping = {"other": ("https://other.example/", "other-objects.inv")}\n'
+        )
+    with (tmp_path / "rl.md").open("a") as page:
+        page.write(
+            "\nThe other review's {external+other:lit:ep}`E026` and {external+other:lit:topic}`rl-reasoning`.\n"
+        )
+
+    citing = build(tmp_path)
+
+    assert citing.warnings == []
+    html = body(citing.html("rl"))
+    # the local E026 and the other review's E026 are different links
+    assert 'href="episodes.html#episode-E026"' in html
+    assert 'href="https://other.example/episodes.html#episode-E026"' in html
+    assert 'href="https://other.example/rl.html#topic-rl-reasoning"' in html
