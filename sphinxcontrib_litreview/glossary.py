@@ -17,7 +17,6 @@ from sphinxcontrib_litreview.records import TermDef
 
 if TYPE_CHECKING:
     from sphinxcontrib_litreview.domain import LitDomain
-    from sphinxcontrib_litreview.views import CitedByEntry
 
 #: set on a :term: reference's inner node at read time; it survives resolution
 TERM_ATTR = "lit_term"
@@ -66,22 +65,6 @@ def glossary_terms(glossary: addnodes.glossary, docname: str) -> list[TermDef]:
             node_id = term["ids"][0] if term["ids"] else ""
             terms.append(TermDef(name.lower(), name, names[0].lower(), docname, lineno, node_id, hover))
     return terms
-
-
-def used_in(entries: list[CitedByEntry], docname: str) -> nodes.paragraph:
-    from sphinxcontrib_litreview.roles import doc_xref, episode_xref
-
-    para = nodes.paragraph(classes=["lit-used-in"])
-    para += nodes.strong("Used in:", "Used in:")
-    para += nodes.Text(" ")
-    for i, entry in enumerate(entries):
-        if i:
-            para += nodes.Text(", ")
-        if entry.within:
-            para += episode_xref(entry.within, docname, entry.text)
-        else:
-            para += doc_xref(entry.docname, docname, entry.text)
-    return para
 
 
 class TermHoverTitles(SphinxPostTransform):

@@ -113,17 +113,24 @@ def topic_index(rows: list[TopicRow], style: str, docname: str) -> list[nodes.No
     return [items]
 
 
-def cited_by(entries: list[CitedByEntry], docname: str) -> list[nodes.Node]:
-    if not entries:
-        return []
-    para = nodes.paragraph(classes=["lit-cited-by"])
-    para += nodes.strong("Cited by:", "Cited by:")
+def places(label: str, css_class: str, entries: list[CitedByEntry], docname: str) -> nodes.paragraph:
+    """``Label: page, episode, …``: links to the pages and episodes that cite or use something."""
+    para = nodes.paragraph(classes=[css_class])
+    para += nodes.strong(label, label)
     para += nodes.Text(" ")
     for i, entry in enumerate(entries):
         if i:
             para += nodes.Text(", ")
         if entry.within:
-            para += episode_xref(entry.within, docname)
+            para += episode_xref(entry.within, docname, entry.text)
         else:
             para += doc_xref(entry.docname, docname, entry.text)
-    return [para]
+    return para
+
+
+def cited_by(entries: list[CitedByEntry], docname: str) -> list[nodes.Node]:
+    return [places("Cited by:", "lit-cited-by", entries, docname)] if entries else []
+
+
+def used_in(entries: list[CitedByEntry], docname: str) -> nodes.paragraph:
+    return places("Used in:", "lit-used-in", entries, docname)

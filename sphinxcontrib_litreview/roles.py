@@ -44,44 +44,33 @@ class TopicRole(_LitRole):
     role = "topic"
 
 
-def episode_xref(ep_id: str, docname: str, text: str | None = None) -> addnodes.pending_xref:
-    """A generated link to an episode, resolved like a citation but not counted as one."""
-    xref = addnodes.pending_xref(
-        "",
-        nodes.inline(text or ep_id, text or ep_id, classes=["xref", "lit", "lit-ep"]),
-        refdomain="lit",
-        reftype="ep",
-        reftarget=ep_id,
-        refexplicit=True,
-        refwarn=False,
-        refdoc=docname,
-    )
-    return xref
-
-
-def topic_xref(slug: str, docname: str, warn: bool = False) -> addnodes.pending_xref:
-    """A generated link to a topic, titled by the topic."""
+def _xref(
+    refdomain: str, reftype: str, target: str, docname: str, text: str, explicit: bool, warn: bool
+) -> addnodes.pending_xref:
     return addnodes.pending_xref(
         "",
-        nodes.inline(slug, slug, classes=["xref", "lit", "lit-topic"]),
-        refdomain="lit",
-        reftype="topic",
-        reftarget=slug,
-        refexplicit=False,
+        nodes.inline(text, text, classes=["xref", refdomain, f"{refdomain}-{reftype}"]),
+        refdomain=refdomain,
+        reftype=reftype,
+        reftarget=target,
+        refexplicit=explicit,
         refwarn=warn,
         refdoc=docname,
     )
 
 
+def episode_xref(ep_id: str, docname: str, text: str | None = None) -> addnodes.pending_xref:
+    """A generated link to an episode, resolved like a citation but not counted as one."""
+    return _xref("lit", "ep", ep_id, docname, text or ep_id, explicit=True, warn=False)
+
+
+def topic_xref(slug: str, docname: str, warn: bool = False) -> addnodes.pending_xref:
+    """A generated link to a topic, titled by the topic."""
+    return _xref("lit", "topic", slug, docname, slug, explicit=False, warn=warn)
+
+
 def doc_xref(target_doc: str, docname: str, text: str | None = None) -> addnodes.pending_xref:
     """A link to a whole page, titled by the page unless *text* is given."""
-    return addnodes.pending_xref(
-        "",
-        nodes.inline(text or target_doc, text or target_doc, classes=["xref", "std", "std-doc"]),
-        refdomain="std",
-        reftype="doc",
-        reftarget="/" + target_doc,
-        refexplicit=text is not None,
-        refwarn=True,
-        refdoc=docname,
+    return _xref(
+        "std", "doc", "/" + target_doc, docname, text or target_doc, explicit=text is not None, warn=True
     )

@@ -14,7 +14,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinxcontrib_litreview import render
 from sphinxcontrib_litreview.domain import LitDomain
-from sphinxcontrib_litreview.glossary import GLOSSARY_DOC_ATTR, used_in
+from sphinxcontrib_litreview.glossary import GLOSSARY_DOC_ATTR
 from sphinxcontrib_litreview.nodes import (
     lit_backlinks,
     lit_episode_list,
@@ -83,6 +83,6 @@ class FillPlaceholders(SphinxPostTransform):
             )
             definition = next((c for c in item.children if isinstance(c, nodes.definition)), None)
             if entries and definition is not None:
-                para = used_in(entries, docname)
+                para = render.used_in(entries, docname)
                 para.source, para.line = definition.source, definition.line
                 definition += para

@@ -51,6 +51,11 @@ CASES = [
         "6: WARNING: episode ID 'E7\\u200b' does not match",  # shown escaped,
     ),
     _rst(
+        "id-superscript-digit",
+        ".. episode:: E1²\n   :title: A digit Python cannot count with\n   :topics: t\n\n{end}",
+        "6: WARNING: episode ID 'E1²' does not match",
+    ),
+    _rst(
         "duplicate-same-page",
         ".. episode:: E100\n   :title: A\n   :topics: t\n\n.. episode:: E100\n   :title: B\n   :topics: t\n\n{end}",
         "10: WARNING: duplicate episode ID E100: also declared at duplicate-same-page.rst:6",
