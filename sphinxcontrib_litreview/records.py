@@ -128,5 +128,7 @@ _NATURAL = re.compile(r"([0-9]+)")
 def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
     """Sort key that puts E9 before E10."""
     return tuple(
-        (0, int(part)) if _NATURAL.fullmatch(part) else (1, part.casefold()) for part in _NATURAL.split(text) if part
+        (0, int(part)) if _NATURAL.fullmatch(part) else (1, part.casefold())
+        for part in _NATURAL.split(text)
+        if part
     )

@@ -28,6 +28,8 @@ class CitedByEntry(NamedTuple):
     #: the citing episode's ID, or "" when the citation is in the page's prose
     within: str
     text: str
+    #: what the link shows on hover: the citing episode's title (its link resolves to it)
+    hover: str = ""
 
 
 class ListView(NamedTuple):
@@ -79,11 +81,15 @@ def cited_by_view(env: BuildEnvironment, review: Review, ep_id: str) -> list[Cit
     entries = []
     for place in review.cited_by.get(ep_id, ()):
         if place.within:
-            text = place.within
+            episode = review.episodes.get(place.within)
+            entries.append(
+                CitedByEntry(place.docname, place.within, place.within, episode.title if episode else "")
+            )
         else:
             title = env.titles.get(place.docname)
-            text = title.astext() if title is not None else place.docname
-        entries.append(CitedByEntry(place.docname, place.within, text))
+            entries.append(
+                CitedByEntry(place.docname, "", title.astext() if title is not None else place.docname)
+            )
     return entries
 
 

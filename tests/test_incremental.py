@@ -156,6 +156,12 @@ def retitle_episode(t: Tree) -> None:
     )
 
 
+def retitle_citing_episode(t: Tree) -> None:
+    # E5's body cites E3: E3's "Cited by" line on episodes-a links to E5, with E5's
+    # title on hover; episodes-a shows E5 nowhere else, and is not re-read.
+    t.sub("episodes-b", ":title: Temperature scaling after RLHF", ":title: Temperature scaling, revisited")
+
+
 def change_topics(t: Tree) -> None:
     # E4 moves from rl-reasoning to calibration: both headers, both anchoring
     # lists, the topic index and E4's own "Topics:" line change.
@@ -186,13 +192,13 @@ def delete_cited_episode(t: Tree) -> None:
 
 
 def delete_episode_page(t: Tree) -> None:
-    # E4, E5 and E6 go: citations on both topic pages and on episodes-a dangle,
+    # E4, E5 and E6 go: citations on both topic pages and on episodes-a (of E4) dangle,
     # and the anchoring lists, the topic index and the lists on topics shrink.
     t.delete("episodes-b")
 
 
 def rename_episode_id(t: Tree) -> None:
-    # E5 becomes E50; its citations (E3's body, calibration, E6's body) are kept.
+    # E5 becomes E50; its citations (calibration, E6's body) are kept.
     t.sub("episodes-b", t.directive("episode", "E5"), t.directive("episode", "E50"))
 
 
@@ -245,6 +251,7 @@ def remove_term_use(t: Tree) -> None:
 
 EDITS: dict[str, Callable[[Tree], None]] = {
     "retitle-episode": retitle_episode,
+    "retitle-citing-episode": retitle_citing_episode,
     "change-topics": change_topics,
     "add-episode": add_episode,
     "add-episode-page": add_episode_page,
@@ -303,10 +310,9 @@ BROKEN_CITATIONS = {
         ("E4", "episodes-a"),
         ("E4", "rl-reasoning"),
         ("E5", "calibration"),
-        ("E5", "episodes-a"),
         ("E6", "calibration"),
     ],
-    "rename-episode-id": [("E5", "calibration"), ("E5", "episodes-a"), ("E5", "episodes-b")],
+    "rename-episode-id": [("E5", "calibration"), ("E5", "episodes-b")],
 }
 
 
