@@ -119,9 +119,9 @@ class Review:
 
     def select(self, spec: ListSpec) -> list[Episode]:
         """The episodes an ``episode-list`` shows, in its order."""
-        chosen: Iterable[Episode] = (self.episodes[i] for i in self.ids_sorted)
-        if spec.topic:
-            chosen = (e for e in chosen if spec.topic in e.topics)
+        # A topic's anchors are indexed, in ID order: no need to scan the whole review.
+        ids = self.anchors.get(spec.topic, ()) if spec.topic else self.ids_sorted
+        chosen: Iterable[Episode] = (self.episodes[i] for i in ids)
         if spec.tag:
             chosen = (e for e in chosen if spec.tag in e.tags)
         if spec.cited_in:
