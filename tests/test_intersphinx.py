@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
+
+import pytest
 
 from tests.conftest import ROOTS
 from tests.helpers import body, build
 
 
-def test_another_project_cites_episodes_through_intersphinx(built, tmp_path):
-    review = built("basic")
+@pytest.fixture
+def citing_src(built, tmp_path: Path) -> Path:
+    """The citing project, with the `basic` review's inventory beside its conf.py."""
     shutil.copytree(ROOTS / "test-intersphinx", tmp_path, dirs_exist_ok=True)
-    shutil.copy(review.outdir / "objects.inv", tmp_path / "review-objects.inv")
+    shutil.copy(built("basic").outdir / "objects.inv", tmp_path / "review-objects.inv")
+    return tmp_path
 
-    citing = build(tmp_path)
+
+def test_another_project_cites_episodes_through_intersphinx(citing_src):
+    citing = build(citing_src)
 
     assert citing.warnings == []
     html = body(citing.html("index"))
@@ -26,13 +33,10 @@ def test_another_project_cites_episodes_through_intersphinx(built, tmp_path):
     assert 'href="https://review.example/episodes.html#episode-E009"' in html
 
 
-def test_unknown_external_episode_warns(built, tmp_path):
-    review = built("basic")
-    shutil.copytree(ROOTS / "test-intersphinx", tmp_path, dirs_exist_ok=True)
-    shutil.copy(review.outdir / "objects.inv", tmp_path / "review-objects.inv")
-    (tmp_path / "index.rst").write_text("Title\n=====\n\n:external+review:lit:ep:`E999`\n")
+def test_unknown_external_episode_warns(citing_src):
+    (citing_src / "index.rst").write_text("Title\n=====\n\n:external+review:lit:ep:`E999`\n")
 
-    citing = build(tmp_path)
+    citing = build(citing_src)
 
     assert len(citing.warnings) == 1
     assert citing.warnings[0].startswith("index.rst:4: WARNING:")
