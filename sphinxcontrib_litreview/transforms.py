@@ -39,7 +39,14 @@ class FillPlaceholders(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         domain = cast("LitDomain", self.env.domains["lit"])
         review = domain.review
-        for node in list(self.document.findall(lit_placeholder)):
+        # one walk over the page finds both what to fill and the glossaries to annotate
+        found = list(self.document.findall(lambda n: isinstance(n, (lit_placeholder, addnodes.glossary))))
+        for glossary in found:
+            if isinstance(glossary, addnodes.glossary):
+                self._add_used_in(glossary, review)
+        for node in found:
+            if not isinstance(node, lit_placeholder):
+                continue
             docname = node["docname"]
             new: list[nodes.Node]
             if isinstance(node, lit_topic_header):
@@ -69,8 +76,6 @@ class FillPlaceholders(SphinxPostTransform):
                 if isinstance(child, nodes.Element):
                     child.source, child.line = node.source, node.line
             node.replace_self(new)
-        for glossary in self.document.findall(addnodes.glossary):
-            self._add_used_in(glossary, review)
 
     def _add_used_in(self, glossary: addnodes.glossary, review: Review) -> None:
         docname = glossary.get(GLOSSARY_DOC_ATTR)
