@@ -16,6 +16,7 @@ class Case:
     source: str  # the page body; `{end}` marks where the page must still render
     expected: tuple[str, ...]  # "line: text" fragments of the warnings this page must give
     myst: bool = False
+    titled: bool = True
 
 
 RST_HEAD = ":orphan:\n\n{title}\n{rule}\n\n"
@@ -229,6 +230,12 @@ CASES = [
         "11: WARNING: episode-list: :style: must be one of list, table, not 'grid'",
         "6: WARNING: episode-list: :cited-in: 'nowhere' is not a document",
     ),
+    Case(
+        "topic-on-an-untitled-page",
+        ".. topic-summary:: untitled\n\nSee :topic:`untitled`.\n\n{end}",
+        ("3: WARNING: topic 'untitled' has no :title: and its page has no title; the slug is used",),
+        titled=False,
+    ),
     _md(
         "bad-options-myst",
         "```{episode} E124\n:title: T\n:date: 2025-13-01\n:source: ftp://example.org/x\n:topics: t\n```\n\n{end}",
@@ -256,7 +263,7 @@ def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Build:
             )
             (src / f"{case.name}.md").write_text(text, encoding="utf-8")
         else:
-            head = RST_HEAD.format(title=title, rule="=" * len(title))
+            head = RST_HEAD.format(title=title, rule="=" * len(title)) if case.titled else ":orphan:\n\n"
             text = head + case.source.replace("{end}", f"END OF CASE {case.name}") + "\n"
             (src / f"{case.name}.rst").write_text(text, encoding="utf-8")
     return build(src)
