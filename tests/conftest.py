@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from tests.helpers import Build, build, sphinx
 
@@ -15,6 +17,12 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 collect_ignore = ["roots"]
 
 ROOTS = Path(__file__).parent / "roots"
+
+# CI replays the same examples every run, so a red CI is always reproducible;
+# locally every run explores new ones.
+settings.register_profile("ci", derandomize=True, deadline=None, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(scope="session")
