@@ -125,3 +125,17 @@ def test_two_sources_on_one_host_are_told_apart(built):
     )
     assert '<a class="reference external" href="https://example.org/slides">example.org/slides</a>' in html
     assert '<a class="reference external" href="https://example.com/x">example.com</a>' in html
+
+
+def test_prefixed_directives_and_roles(built):
+    result = built("prefixed")
+    assert result.warnings == []
+    index = body(result.html("index"))
+    assert 'id="episode-E1"' in index
+    assert re.search(r'<p class="lit-topic-header"[^>]*>Literature review · 2 episodes</p>', index)
+    assert index.count('href="#episode-E1"') == 3  # the citation, the anchoring list, the filtered list
+    assert index.count('href="md.html#episode-E2"') == 2
+    assert "Prefixed spellings — 2 episodes, 1 cited" in re.sub(r"<[^>]+>", "", index)
+    md = body(result.html("md"))
+    assert 'id="episode-E2"' in md
+    assert '<span class="xref lit lit-topic">Prefixed spellings</span>' in md
