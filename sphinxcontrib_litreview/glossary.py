@@ -36,6 +36,10 @@ def hover_text(definition: str) -> str:
     return cut.rstrip(",;:") + "…"
 
 
+def definition_of(item: nodes.definition_list_item) -> nodes.definition | None:
+    return next((c for c in item.children if isinstance(c, nodes.definition)), None)
+
+
 def _source_lines(glossary: addnodes.glossary) -> list[str]:
     try:
         with open(glossary.source or "", encoding="utf-8") as f:
@@ -52,7 +56,7 @@ def glossary_terms(glossary: addnodes.glossary, docname: str) -> list[TermDef]:
     search_from = 0
     terms = []
     for item in glossary.findall(nodes.definition_list_item):
-        definition = next((c for c in item.children if isinstance(c, nodes.definition)), None)
+        definition = definition_of(item)
         hover = hover_text(definition.astext()) if definition is not None else ""
         names = [term.astext() for term in item.findall(nodes.term)]
         for term, name in zip(item.findall(nodes.term), names, strict=True):

@@ -10,8 +10,8 @@ for can never drift apart.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from typing import NamedTuple
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import NamedTuple, TypeVar
 
 from sphinxcontrib_litreview.records import Citation, Episode, TermDef, TermUse, Topic, natural_key
 
@@ -41,6 +41,22 @@ class TopicRow(NamedTuple):
     cited: int
 
 
+R = TypeVar("R", Episode, Topic)
+
+
+def _declarations(records: Mapping[str, Sequence[R]], key: Callable[[R], str]) -> dict[str, list[R]]:
+    grouped: dict[str, list[R]] = defaultdict(list)
+    for per_doc in records.values():
+        for record in per_doc:
+            if key(record):
+                grouped[key(record)].append(record)
+    return {k: sorted(v, key=lambda r: (r.docname, r.lineno)) for k, v in grouped.items()}
+
+
+def _in_order(places: Mapping[str, set[CitingPlace]]) -> dict[str, list[CitingPlace]]:
+    return {k: sorted(v, key=lambda p: (p.docname, natural_key(p.within))) for k, v in places.items()}
+
+
 class Review:
     def __init__(
         self,
@@ -52,18 +68,9 @@ class Review:
         term_defs: Mapping[str, Sequence[TermDef]],
         term_uses: Mapping[str, Sequence[TermUse]],
     ) -> None:
-        decls: dict[str, list[Episode]] = defaultdict(list)
-        for records in episodes.values():
-            for ep in records:
-                if ep.id:
-                    decls[ep.id].append(ep)
-        tdecls: dict[str, list[Topic]] = defaultdict(list)
-        for trecords in topics.values():
-            for topic in trecords:
-                tdecls[topic.slug].append(topic)
-        #: every declaration of each ID, for the duplicate check
-        self.episode_decls = {k: sorted(v, key=lambda r: (r.docname, r.lineno)) for k, v in decls.items()}
-        self.topic_decls = {k: sorted(v, key=lambda r: (r.docname, r.lineno)) for k, v in tdecls.items()}
+        #: every declaration of each ID and slug, in document order, for the duplicate checks
+        self.episode_decls = _declarations(episodes, lambda ep: ep.id)
+        self.topic_decls = _declarations(topics, lambda topic: topic.slug)
         #: the declaration that wins where an ID is declared twice: the first in document order
         self.episodes: dict[str, Episode] = {k: v[0] for k, v in self.episode_decls.items()}
         self.topics: dict[str, Topic] = {k: v[0] for k, v in self.topic_decls.items()}
@@ -77,9 +84,7 @@ class Review:
                     continue  # an episode citing itself is not a citation
                 cited_by[cite.episode].add(CitingPlace(docname, cite.within))
                 cited_on[docname].add(cite.episode)
-        self.cited_by = {
-            k: sorted(v, key=lambda p: (p.docname, natural_key(p.within))) for k, v in cited_by.items()
-        }
+        self.cited_by = _in_order(cited_by)
         self.cited_on = dict(cited_on)
 
         anchors: dict[str, list[str]] = defaultdict(list)
@@ -100,14 +105,9 @@ class Review:
         for uses in term_uses.values():
             for use in uses:
                 used[use.key].add(CitingPlace(use.docname, use.within))
-        self.term_uses = {
-            k: sorted(v, key=lambda p: (p.docname, natural_key(p.within))) for k, v in used.items()
-        }
+        self.term_uses = _in_order(used)
 
     # -- what pages show ----------------------------------------------------
-
-    def anchoring(self, slug: str) -> list[Episode]:
-        return [self.episodes[i] for i in self.anchors.get(slug, ())]
 
     def topic_rows(self) -> list[TopicRow]:
         rows = []

@@ -14,7 +14,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinxcontrib_litreview import render
 from sphinxcontrib_litreview.domain import LitDomain
-from sphinxcontrib_litreview.glossary import GLOSSARY_DOC_ATTR
+from sphinxcontrib_litreview.glossary import GLOSSARY_DOC_ATTR, definition_of
 from sphinxcontrib_litreview.nodes import (
     lit_backlinks,
     lit_episode_list,
@@ -86,7 +86,7 @@ class FillPlaceholders(SphinxPostTransform):
             entries = list(
                 dict.fromkeys(entry for key in keys for entry in used_in_view(self.env, review, key))
             )
-            definition = next((c for c in item.children if isinstance(c, nodes.definition)), None)
+            definition = definition_of(item)
             if entries and definition is not None:
                 para = render.used_in(entries, docname)
                 para.source, para.line = definition.source, definition.line

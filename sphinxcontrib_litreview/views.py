@@ -7,11 +7,11 @@ them to decide which pages to re-write: one function per view serves both.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from sphinxcontrib_litreview.records import Episode, TermDef, Topic
-from sphinxcontrib_litreview.review import ListSpec, Review, TopicRow
+from sphinxcontrib_litreview.review import CitingPlace, ListSpec, Review, TopicRow
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -74,55 +74,49 @@ def list_view(
 
 
 def topic_index_view(review: Review) -> list[TopicRow]:
-    return [row._replace(topic=row.topic._replace(lineno=0)) for row in review.topic_rows()]
+    return [row._replace(topic=_shown(row.topic)) for row in review.topic_rows()]
 
 
-def cited_by_view(env: BuildEnvironment, review: Review, ep_id: str) -> list[CitedByEntry]:
+def _page_title(env: BuildEnvironment, docname: str) -> str:
+    title = env.titles.get(docname)
+    return title.astext() if title is not None else docname
+
+
+def _place_entries(
+    env: BuildEnvironment, review: Review, places: Sequence[CitingPlace], by_title: bool
+) -> list[CitedByEntry]:
+    """Links to pages (by page title) and episodes (by ID, or by title if *by_title*)."""
     entries = []
-    for place in review.cited_by.get(ep_id, ()):
+    for place in places:
         if place.within:
             episode = review.episodes.get(place.within)
-            entries.append(
-                CitedByEntry(place.docname, place.within, place.within, episode.title if episode else "")
-            )
+            title = episode.title if episode is not None else ""
+            text = (title or place.within) if by_title else place.within
+            entries.append(CitedByEntry(place.docname, place.within, text, title))
         else:
-            title = env.titles.get(place.docname)
-            entries.append(
-                CitedByEntry(place.docname, "", title.astext() if title is not None else place.docname)
-            )
+            entries.append(CitedByEntry(place.docname, "", _page_title(env, place.docname)))
     return entries
 
 
-def term_view(review: Review, key: str) -> TermDef | None:
-    term = review.terms.get(key)
-    return term._replace(lineno=0) if term is not None else None
+def cited_by_view(env: BuildEnvironment, review: Review, ep_id: str) -> list[CitedByEntry]:
+    return _place_entries(env, review, review.cited_by.get(ep_id, ()), by_title=False)
 
 
 def used_in_view(env: BuildEnvironment, review: Review, key: str) -> list[CitedByEntry]:
     """The pages and episodes that use a term, titled by their titles."""
-    entries = []
-    for place in review.term_uses.get(key, ()):
-        if place.within:
-            episode = review.episodes.get(place.within)
-            text = (episode.title if episode is not None else "") or place.within
-        else:
-            title = env.titles.get(place.docname)
-            text = title.astext() if title is not None else place.docname
-        entries.append(CitedByEntry(place.docname, place.within, text))
-    return entries
+    return _place_entries(env, review, review.term_uses.get(key, ()), by_title=True)
 
 
-def _shown(episode: Episode) -> Episode:
-    """An episode as pages display it: where it stands in its source is not shown."""
-    return episode._replace(lineno=0)
+Shown = TypeVar("Shown", Episode, Topic, TermDef)
 
 
-def _shown_ep(episode: Episode | None) -> Episode | None:
-    return _shown(episode) if episode is not None else None
+def _shown(record: Shown) -> Shown:
+    """A record as pages display it: where it stands in its source is not shown."""
+    return record._replace(lineno=0)
 
 
-def _shown_topic(topic: Topic | None) -> Topic | None:
-    return topic._replace(lineno=0) if topic is not None else None
+def _maybe_shown(record: Shown | None) -> Shown | None:
+    return _shown(record) if record is not None else None
 
 
 def _spec(value: str) -> ListSpec:
@@ -131,11 +125,11 @@ def _spec(value: str) -> ListSpec:
 
 #: need kind -> the view it stands for (see LitDomain.note_need)
 NEED_VIEWS: dict[str, Callable[[BuildEnvironment, Review, str, str], Any]] = {
-    "ep": lambda env, review, target, doc: _shown_ep(review.episodes.get(target)),
-    "topic": lambda env, review, target, doc: _shown_topic(review.topics.get(target)),
+    "ep": lambda env, review, target, doc: _maybe_shown(review.episodes.get(target)),
+    "topic": lambda env, review, target, doc: _maybe_shown(review.topics.get(target)),
     "any": lambda env, review, target, doc: (
-        _shown_ep(review.episodes.get(target)),
-        _shown_topic(review.topics.get(target)),
+        _maybe_shown(review.episodes.get(target)),
+        _maybe_shown(review.topics.get(target)),
     ),
     "header": lambda env, review, slug, doc: header_view(env, review, slug),
     "anchoring": lambda env, review, spec, doc: list_view(
@@ -144,6 +138,6 @@ NEED_VIEWS: dict[str, Callable[[BuildEnvironment, Review, str, str], Any]] = {
     "list": lambda env, review, spec, doc: list_view(env, review, _spec(spec), doc, False),
     "topic-index": lambda env, review, _, doc: topic_index_view(review),
     "citedby": lambda env, review, ep_id, doc: cited_by_view(env, review, ep_id),
-    "term": lambda env, review, key, doc: term_view(review, key),
+    "term": lambda env, review, key, doc: _maybe_shown(review.terms.get(key)),
     "usedin": lambda env, review, key, doc: used_in_view(env, review, key),
 }
