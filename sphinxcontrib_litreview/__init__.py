@@ -8,9 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from sphinxcontrib_litreview import config, nodes
 from sphinxcontrib_litreview.appendix import append_episode_pages
-from sphinxcontrib_litreview.checks import warn_missing_reference
-from sphinxcontrib_litreview.dependencies import pages_to_rewrite
-from sphinxcontrib_litreview.domain import LitDomain
+from sphinxcontrib_litreview.dependencies import commit_digests, pages_to_rewrite
+from sphinxcontrib_litreview.domain import LitDomain, warn_missing_reference
 from sphinxcontrib_litreview.export import write_export
 from sphinxcontrib_litreview.glossary import TermHoverTitles
 from sphinxcontrib_litreview.transforms import FillPlaceholders
@@ -24,7 +23,7 @@ HERE = Path(__file__).parent
 __version__ = "0.1.0"
 
 #: bump with LitDomain.data_version whenever stored records change shape
-ENV_VERSION = 1
+ENV_VERSION = 2
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -42,6 +41,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", append_episode_pages)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("build-finished", write_export)
+    app.connect("build-finished", commit_digests)
     app.connect("config-inited", _add_static_path)
     app.add_css_file("litreview.css")
     app.add_latex_package("litreview")

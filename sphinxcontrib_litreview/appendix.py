@@ -8,15 +8,14 @@ the manual.  They are appended as appendices instead.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
+from sphinxcontrib_litreview.access import lit_domain
 from sphinxcontrib_litreview.records import natural_key
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
-
-    from sphinxcontrib_litreview.domain import LitDomain
 
 #: builder name -> (its documents config value, its appendices config value)
 MANUALS = {
@@ -44,9 +43,7 @@ def append_episode_pages(app: Sphinx, env: BuildEnvironment) -> None:
     appendices = list(getattr(app.config, appendices_name))
     roots = [entry[0] for entry in getattr(app.config, documents_name)] + appendices
     reachable = _reachable(env, roots)
-    domain = cast("LitDomain", env.domains["lit"])
-    missing = sorted(
-        (d for d, eps in domain.data["episodes"].items() if eps and d not in reachable), key=natural_key
-    )
+    pages = lit_domain(env).pages_with_episodes()
+    missing = sorted((d for d in pages if d not in reachable), key=natural_key)
     if missing:
         setattr(app.config, appendices_name, appendices + missing)

@@ -1,24 +1,19 @@
-"""Checks over the whole review, and the warning for a citation that resolves nowhere."""
+"""Checks over the whole review, and the warnings for references that resolve nowhere."""
 
 from __future__ import annotations
 
 import difflib
 from typing import TYPE_CHECKING
 
-from sphinxcontrib_litreview.records import Episode, Topic
+from sphinxcontrib_litreview.records import location
 from sphinxcontrib_litreview.warnings import warn
 
 if TYPE_CHECKING:
     from docutils.nodes import Element
-    from sphinx.application import Sphinx
-    from sphinx.domains import Domain
     from sphinx.environment import BuildEnvironment
 
-    from sphinxcontrib_litreview.review import Review
-
-
-def _where(env: BuildEnvironment, record: Episode | Topic) -> str:
-    return f"{env.doc2path(record.docname)}:{record.lineno}"
+    from sphinxcontrib_litreview.review import ListSpec, Review
+    from sphinxcontrib_litreview.views import ListView
 
 
 def check_review(env: BuildEnvironment, review: Review) -> None:
@@ -28,17 +23,16 @@ def check_review(env: BuildEnvironment, review: Review) -> None:
         for other in others:
             warn(
                 "duplicate",
-                f"duplicate episode ID {ep_id}: also declared at {_where(env, first)}; "
-                "citations go to that one",
-                (other.docname, other.lineno),
+                f"duplicate episode ID {ep_id}: also declared at {location(first)}; citations go to that one",
+                location(other),
             )
     for slug in sorted(review.topic_decls):
         first_topic, *other_topics = review.topic_decls[slug]
         for other_topic in other_topics:
             warn(
                 "topic",
-                f"topic {slug!r} is declared twice: also at {_where(env, first_topic)}",
-                (other_topic.docname, other_topic.lineno),
+                f"topic {slug!r} is declared twice: also at {location(first_topic)}",
+                location(other_topic),
             )
     for ep_id in review.ids_sorted:
         ep = review.episodes[ep_id]
@@ -46,7 +40,7 @@ def check_review(env: BuildEnvironment, review: Review) -> None:
             warn(
                 "orphan",
                 f"episode {ep_id} is an orphan: nothing cites it and it anchors no topic",
-                (ep.docname, ep.lineno),
+                location(ep),
             )
     if env.config.litreview_warn_unused_terms:
         used_entries = {review.terms[k].entry for k in review.term_uses if k in review.terms}
@@ -56,7 +50,7 @@ def check_review(env: BuildEnvironment, review: Review) -> None:
                 warn(
                     "unused-term",
                     f"glossary term {term.name!r} is used on no page",
-                    (term.docname, term.lineno),
+                    location(term),
                 )
     for name in ("litreview_topics_page", "litreview_glossary_page"):
         page = getattr(env.config, name)
@@ -73,14 +67,8 @@ def _hint(target: str, known: list[str]) -> str:
     return f" (did you mean {match}?)" if match else ""
 
 
-def warn_missing_reference(app: Sphinx, domain: Domain, node: Element) -> bool | None:
-    """``warn-missing-reference``: our own located message, subtype and hint."""
-    if domain is None or domain.name != "lit":
-        return None
-    from sphinxcontrib_litreview.domain import LitDomain
-
-    assert isinstance(domain, LitDomain)
-    review = domain.review
+def warn_unresolved(review: Review, node: Element) -> None:
+    """A ``lit`` reference that resolves nowhere: our own located message, subtype and hint."""
     target = node["reftarget"]
     if node["reftype"] == "topic":
         if not target:
@@ -93,4 +81,18 @@ def warn_missing_reference(app: Sphinx, domain: Domain, node: Element) -> bool |
     else:
         hint = _hint(target, review.ids_sorted)
         warn("missing", f"citation of unknown episode {target!r}{hint}", node)
-    return True
+
+
+def check_list(view: ListView, spec: ListSpec, node: Element) -> None:
+    """What an ``episode-list`` or ``anchoring-episodes`` names that does not exist, at its option's line."""
+    where: dict[str, str] = node.get("locations", {})
+    if node["this_topic"] and not view.topic:
+        warn("topic", "anchoring-episodes without a topic slug needs a topic-summary on its page", node)
+    elif view.topic and not view.topic_declared:
+        warn("topic", f"unknown topic {view.topic!r}; no topic-summary declares it", where.get("topic", node))
+    if not view.cited_in_known:
+        warn(
+            "metadata",
+            f"episode-list: :cited-in: {spec.cited_in!r} is not a document",
+            where.get("cited-in", node),
+        )

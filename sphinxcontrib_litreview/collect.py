@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from docutils import nodes
 from sphinx import addnodes
 
 from sphinxcontrib_litreview.glossary import GLOSSARY_DOC_ATTR, TERM_ATTR, glossary_terms
-from sphinxcontrib_litreview.records import Citation, TermDef, TermUse
+from sphinxcontrib_litreview.records import Citation, Need, TermDef, TermUse, Topic, location
 from sphinxcontrib_litreview.warnings import warn
 
 if TYPE_CHECKING:
-    from sphinxcontrib_litreview.domain import LitDomain
+    from sphinx.environment import BuildEnvironment
 
 #: attribute set on an episode's container, so citations know which episode holds them
 EPISODE_ATTR = "lit_episode"
+
+
+class Collected(NamedTuple):
+    """A page's citations, term uses and definitions, and what they make it display."""
+
+    citations: list[Citation]
+    term_uses: list[TermUse]
+    term_defs: list[TermDef]
+    has_glossary: bool
+    needs: list[Need]
+    #: the page's topics, with the page title filled in where they have no :title:
+    topics: list[Topic]
 
 
 def _within(node: nodes.Node) -> str:
@@ -27,10 +39,14 @@ def _within(node: nodes.Node) -> str:
     return ""
 
 
-def _line(node: nodes.Node) -> int:
-    while node is not None and node.line is None:
+def _source_and_line(node: nodes.Node | None) -> tuple[str, int]:
+    """The nearest file and line docutils knows for *node*, looking up its ancestors."""
+    source, line = "", 0
+    while node is not None and not (source and line):
+        source = source or node.source or ""
+        line = line or node.line or 0
         node = node.parent
-    return (node.line if node is not None else None) or 0
+    return source, line
 
 
 class _Lines:
@@ -44,20 +60,21 @@ class _Lines:
     def __init__(self) -> None:
         self._cursors: dict[int, int] = {}
 
-    def of(self, xref: nodes.Element) -> int:
+    def of(self, xref: nodes.Element) -> tuple[str, int]:
         block = xref.parent
         while block is not None and not (isinstance(block, nodes.TextElement) and block.rawsource):
             block = block.parent
         raw = xref.rawsource
         needle = raw[raw.find("`") :] if "`" in raw else raw
         if block is None or block.line is None or not needle:
-            return _line(xref)
+            return _source_and_line(xref)
         start = self._cursors.get(id(block), 0)
         pos = block.rawsource.find(needle, start)
         if pos < 0:
-            return _line(xref)
+            return _source_and_line(xref)
         self._cursors[id(block)] = pos + len(needle)
-        return block.line + block.rawsource.count("\n", 0, pos)
+        source = block.source or _source_and_line(block)[0]
+        return source, block.line + block.rawsource.count("\n", 0, pos)
 
 
 def _page_title(document: nodes.document) -> str:
@@ -67,61 +84,58 @@ def _page_title(document: nodes.document) -> str:
     return section[0].astext()
 
 
-def collect_document(domain: LitDomain, docname: str, document: nodes.document) -> None:
+def collect_document(
+    env: BuildEnvironment, docname: str, document: nodes.document, topics: list[Topic]
+) -> Collected:
     citations: list[Citation] = []
     term_uses: list[TermUse] = []
+    needs: list[Need] = []
     lines = _Lines()
     for xref in document.findall(addnodes.pending_xref):
         refdomain, reftype, target = xref.get("refdomain"), xref.get("reftype"), xref["reftarget"]
         if refdomain == "lit" and reftype == "ep":
-            # Our own references carry their exact line, for warnings and litreview.json.
-            xref.line = lines.of(xref)
-            citations.append(Citation(target, docname, xref.line, _within(xref)))
-            domain.note_need(docname, ("ep", target))
+            # Our own references carry their exact place, for warnings and litreview.json.
+            xref.source, xref.line = lines.of(xref)
+            citations.append(Citation(target, docname, xref.source, xref.line, _within(xref)))
+            needs.append(Need("ep", target))
         elif refdomain == "lit" and reftype == "topic":
-            xref.line = lines.of(xref)
-            domain.note_need(docname, ("topic", target))
+            xref.source, xref.line = lines.of(xref)
+            needs.append(Need("topic", target))
         elif refdomain == "std" and reftype == "term":
             key = target.lower()
             # Sphinx's own term references keep their line: its warnings stay as they were.
-            term_uses.append(TermUse(key, docname, lines.of(xref), _within(xref)))
-            domain.note_need(docname, ("term", key))
+            term_uses.append(TermUse(key, docname, *lines.of(xref), _within(xref)))
+            needs.append(Need("term", key))
             if xref.children and isinstance(xref[0], nodes.Element):
                 xref[0][TERM_ATTR] = key
         elif reftype in {"any", "myst"}:
             # `any` and MyST's #anchor links may land on an episode or a topic
-            domain.note_need(docname, ("any", target))
-    if citations:
-        domain.data["citations"][docname] = citations
+            needs.append(Need("any", target))
 
-    if term_uses:
-        domain.data["term_uses"][docname] = term_uses
     term_defs: list[TermDef] = []
+    has_glossary = False
     for glossary in document.findall(addnodes.glossary):
         glossary[GLOSSARY_DOC_ATTR] = docname
-        domain.data["glossaries"][docname] = True
+        has_glossary = True
         term_defs.extend(glossary_terms(glossary, docname))
-    if term_defs:
-        domain.data["term_defs"][docname] = term_defs
-        for term in term_defs:
-            domain.note_need(docname, ("usedin", term.key))
+    needs.extend(Need("usedin", term.key) for term in term_defs)
+    return Collected(
+        citations, term_uses, term_defs, has_glossary, needs, _titled(topics, _page_title(document))
+    )
 
-    topics = domain.data["topics"].get(docname)
-    if topics and any(not t.title for t in topics):
-        page_title = _page_title(document)
-        for i, topic in enumerate(topics):
-            if topic.title:
-                continue
+
+def _titled(topics: list[Topic], page_title: str) -> list[Topic]:
+    """Topics without a :title: take the page's title."""
+    titled = []
+    for topic in topics:
+        if not topic.title:
             if not page_title:
                 warn(
                     "metadata",
                     f"topic {topic.slug!r} has no :title: and its page has no title; "
                     "the slug is used as its title",
-                    (docname, topic.lineno),
+                    location(topic),
                 )
-            topics[i] = topic._replace(title=page_title or topic.slug)
-
-    config = domain.env.config
-    if domain.data["episodes"].get(docname) and not config.litreview_episode_pages_in_toctree:
-        # Episode pages are reached through topics, lists and the episode index.
-        domain.env.metadata[docname].setdefault("orphan", True)
+            topic = topic._replace(title=page_title or topic.slug)
+        titled.append(topic)
+    return titled

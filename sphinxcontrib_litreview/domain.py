@@ -3,19 +3,23 @@
 Its data holds, per document, small records (:mod:`.records`) and the list of
 things the page displays (its *needs*, see :mod:`.dependencies`).  Keyed by
 document, clearing and merging are trivial and exact under ``-j``; the
-cross-document view is :class:`~.review.Review`, rebuilt lazily.
+cross-document view is :class:`~.review.Review`, rebuilt lazily.  Other
+modules reach the domain through :func:`.access.lit_domain` and its typed
+methods, never through ``data`` and its string keys.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Set
-from typing import TYPE_CHECKING, Any, ClassVar
+from collections.abc import Iterable, Iterator, Mapping, Set
+from typing import TYPE_CHECKING, Any, ClassVar, TypedDict, cast
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.domains import Domain, ObjType
 from sphinx.util.nodes import make_refnode
 
+from sphinxcontrib_litreview.checks import check_review, warn_unresolved
+from sphinxcontrib_litreview.collect import collect_document
 from sphinxcontrib_litreview.directives.episode import EpisodeDirective
 from sphinxcontrib_litreview.directives.lists import (
     AnchoringEpisodesDirective,
@@ -24,28 +28,31 @@ from sphinxcontrib_litreview.directives.lists import (
 )
 from sphinxcontrib_litreview.directives.topic import TopicSummaryDirective
 from sphinxcontrib_litreview.index import EpisodeIndex
-from sphinxcontrib_litreview.records import Episode, Topic, episode_label
+from sphinxcontrib_litreview.records import Citation, Episode, Need, TermDef, TermUse, Topic, episode_label
 from sphinxcontrib_litreview.review import Review
 from sphinxcontrib_litreview.roles import EpisodeRole, TopicRole
 
 if TYPE_CHECKING:
     from docutils.nodes import Element
+    from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-#: data keys that hold one entry per document
-PER_DOC = (
-    "episodes",
-    "topics",
-    "citations",
-    "needs",
-    "topic_indexes",
-    "glossaries",
-    "term_defs",
-    "term_uses",
-)
 
-Need = tuple[str, str]
+class LitData(TypedDict):
+    """The domain's data: every value maps a docname to what that page holds."""
+
+    episodes: dict[str, list[Episode]]
+    topics: dict[str, list[Topic]]
+    citations: dict[str, list[Citation]]
+    needs: dict[str, list[Need]]
+    topic_indexes: dict[str, bool]
+    glossaries: dict[str, bool]
+    term_defs: dict[str, list[TermDef]]
+    term_uses: dict[str, list[TermUse]]
+
+
+PER_DOC = tuple(LitData.__annotations__)
 
 
 class LitDomain(Domain):
@@ -68,33 +75,54 @@ class LitDomain(Domain):
         "episode-list": EpisodeListDirective,
     }
     indices: ClassVar = [EpisodeIndex]
-    initial_data: ClassVar[dict[str, Any]] = {key: {} for key in PER_DOC} | {"digests": {}}
-    data_version = 1
+    initial_data: ClassVar[dict[str, Any]] = {key: {} for key in PER_DOC}
+    #: bump with ENV_VERSION whenever stored records change shape
+    data_version = 2
 
     _review: Review | None = None
+    #: the digests of the write under way (see :mod:`.dependencies`); never pickled
+    pending_digests: dict[str, str] | None = None
+
+    @property
+    def store(self) -> LitData:
+        return cast("LitData", self.data)
 
     # -- recording, at read time ---------------------------------------------
 
     def note_episode(self, episode: Episode) -> None:
-        self.data["episodes"].setdefault(episode.docname, []).append(episode)
+        self.store["episodes"].setdefault(episode.docname, []).append(episode)
         self._review = None
 
     def note_topic(self, topic: Topic) -> None:
-        self.data["topics"].setdefault(topic.docname, []).append(topic)
+        self.store["topics"].setdefault(topic.docname, []).append(topic)
         self._review = None
 
     def note_need(self, docname: str, need: Need) -> None:
         """Record that *docname* displays something derived from other pages."""
-        self.data["needs"].setdefault(docname, []).append(need)
+        self.store["needs"].setdefault(docname, []).append(need)
 
     def note_topic_index(self, docname: str) -> None:
-        self.data["topic_indexes"][docname] = True
+        self.store["topic_indexes"][docname] = True
         self._review = None
+
+    def topics_on(self, docname: str) -> list[Topic]:
+        return self.store["topics"].get(docname, [])
+
+    def pages_with_episodes(self) -> list[str]:
+        return [docname for docname, episodes in self.store["episodes"].items() if episodes]
+
+    def needs(self) -> Mapping[str, list[Need]]:
+        return self.store["needs"]
+
+    def citations(self) -> Iterator[Citation]:
+        """Every citation, page by page in docname order, each page in reading order."""
+        store = self.store["citations"]
+        for docname in sorted(store):
+            yield from store[docname]
 
     def clear_doc(self, docname: str) -> None:
         for key in PER_DOC:
             self.data[key].pop(docname, None)
-        self.data["digests"].pop(docname, None)
         self._review = None
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
@@ -106,10 +134,23 @@ class LitDomain(Domain):
         self._review = None
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
-        # Import here: the module needs the domain's records, not the other way round.
-        from sphinxcontrib_litreview.collect import collect_document
-
-        collect_document(self, docname, document)
+        store = self.store
+        found = collect_document(env, docname, document, store["topics"].get(docname, []))
+        for key, value in (
+            ("citations", found.citations),
+            ("term_uses", found.term_uses),
+            ("term_defs", found.term_defs),
+            ("topics", found.topics),
+        ):
+            if value:
+                self.data[key][docname] = value
+        if found.has_glossary:
+            store["glossaries"][docname] = True
+        if found.needs:
+            store["needs"].setdefault(docname, []).extend(found.needs)
+        if store["episodes"].get(docname) and not env.config.litreview_episode_pages_in_toctree:
+            # Episode pages are reached through topics, lists and the episode index.
+            env.metadata[docname].setdefault("orphan", True)
         self._review = None
 
     # -- the whole review -----------------------------------------------------
@@ -117,20 +158,19 @@ class LitDomain(Domain):
     @property
     def review(self) -> Review:
         if self._review is None:
+            store = self.store
             self._review = Review(
-                self.data["episodes"],
-                self.data["topics"],
-                self.data["citations"],
-                self.data["topic_indexes"],
-                self.data["glossaries"],
-                self.data["term_defs"],
-                self.data["term_uses"],
+                store["episodes"],
+                store["topics"],
+                store["citations"],
+                store["topic_indexes"],
+                store["glossaries"],
+                store["term_defs"],
+                store["term_uses"],
             )
         return self._review
 
     def check_consistency(self) -> None:
-        from sphinxcontrib_litreview.checks import check_review
-
         check_review(self.env, self.review)
 
     # -- resolving ------------------------------------------------------------
@@ -192,6 +232,14 @@ class LitDomain(Domain):
 
     def get_full_qualified_name(self, node: Element) -> str | None:
         return None
+
+
+def warn_missing_reference(app: Sphinx, domain: Domain, node: Element) -> bool | None:
+    """``warn-missing-reference``: our own located message, subtype and hint."""
+    if not isinstance(domain, LitDomain):
+        return None
+    warn_unresolved(domain.review, node)
+    return True
 
 
 def _relabel(contnode: Element, label: str) -> Element:

@@ -7,16 +7,14 @@ them at read time and decorates the output afterwards.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from sphinxcontrib_litreview.access import lit_domain
 from sphinxcontrib_litreview.records import TermDef
-
-if TYPE_CHECKING:
-    from sphinxcontrib_litreview.domain import LitDomain
 
 #: set on a :term: reference's inner node at read time; it survives resolution
 TERM_ATTR = "lit_term"
@@ -67,7 +65,18 @@ def glossary_terms(glossary: addnodes.glossary, docname: str) -> list[TermDef]:
             lineno = found + 1 if found is not None else (term.line or 0) + 1
             search_from = found + 1 if found is not None else search_from
             node_id = term["ids"][0] if term["ids"] else ""
-            terms.append(TermDef(name.lower(), name, names[0].lower(), docname, lineno, node_id, hover))
+            terms.append(
+                TermDef(
+                    name.lower(),
+                    name,
+                    names[0].lower(),
+                    docname,
+                    glossary.source or "",
+                    lineno,
+                    node_id,
+                    hover,
+                )
+            )
     return terms
 
 
@@ -78,7 +87,7 @@ class TermHoverTitles(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
-        review = cast("LitDomain", self.env.domains["lit"]).review
+        review = lit_domain(self.env).review
         for inner in self.document.findall(nodes.inline):
             key = inner.get(TERM_ATTR)
             parent = inner.parent

@@ -2,20 +2,23 @@
 
 Records are small named tuples of strings and ints: picklable, comparable and
 JSON-able, so the environment never holds docutils nodes across documents.
+Each carries the file and line it was written at (``source``, ``line``): for
+text pulled in by ``include`` that is the included file, not the page.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-from typing import NamedTuple
+from typing import Literal, NamedTuple, Protocol
 from urllib.parse import urlsplit
 
 
 class Episode(NamedTuple):
     id: str
     docname: str
-    lineno: int
+    source: str
+    line: int
     node_id: str
     title: str
     date: str = ""
@@ -34,7 +37,8 @@ def episode_label(fmt: str, episode: Episode) -> str:
 class Topic(NamedTuple):
     slug: str
     docname: str
-    lineno: int
+    source: str
+    line: int
     node_id: str
     title: str
 
@@ -44,7 +48,8 @@ class Citation(NamedTuple):
 
     episode: str
     docname: str
-    lineno: int
+    source: str
+    line: int
     #: the ID of the episode whose body holds the citation, or "" for page prose
     within: str = ""
 
@@ -57,7 +62,8 @@ class TermDef(NamedTuple):
     #: the key of the first name of its glossary entry: synonyms share an entry
     entry: str
     docname: str
-    lineno: int
+    source: str
+    line: int
     node_id: str
     #: the start of the definition: its first sentence, plain text, at most ~200 characters
     hover: str
@@ -68,8 +74,32 @@ class TermUse(NamedTuple):
 
     key: str
     docname: str
-    lineno: int
+    source: str
+    line: int
     within: str = ""
+
+
+class Located(Protocol):
+    @property
+    def source(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+
+
+def location(record: Located) -> str:
+    """Where a record was written, as Sphinx prints a location: ``path:line``."""
+    return f"{record.source}:{record.line}" if record.line else record.source
+
+
+#: what a page shows from elsewhere in the review; each kind names a view in :mod:`.views`
+NeedKind = Literal[
+    "ep", "topic", "any", "header", "anchoring", "list", "topic-index", "citedby", "term", "usedin"
+]
+
+
+class Need(NamedTuple):
+    kind: NeedKind
+    arg: str
 
 
 # -- option values ----------------------------------------------------------

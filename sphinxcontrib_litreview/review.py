@@ -50,7 +50,8 @@ def _declarations(records: Mapping[str, Sequence[R]], key: Callable[[R], str]) -
         for record in per_doc:
             if key(record):
                 grouped[key(record)].append(record)
-    return {k: sorted(v, key=lambda r: (r.docname, r.lineno)) for k, v in grouped.items()}
+    # stable: declarations on one page stay in reading order
+    return {k: sorted(v, key=lambda r: r.docname) for k, v in grouped.items()}
 
 
 def _in_order(places: Mapping[str, set[CitingPlace]]) -> dict[str, list[CitingPlace]]:
@@ -75,6 +76,12 @@ class Review:
         self.episodes: dict[str, Episode] = {k: v[0] for k, v in self.episode_decls.items()}
         self.topics: dict[str, Topic] = {k: v[0] for k, v in self.topic_decls.items()}
         self.ids_sorted = sorted(self.episodes, key=natural_key)
+        #: the topic each page is about: the first it declares, in reading order
+        self.page_topics = {
+            docname: next(t.slug for t in declared if self.topics[t.slug] == t)
+            for docname, declared in topics.items()
+            if any(self.topics.get(t.slug) == t for t in declared)
+        }
 
         cited_by: dict[str, set[CitingPlace]] = defaultdict(set)
         cited_on: dict[str, set[str]] = defaultdict(set)

@@ -6,14 +6,16 @@ they create resolve like any other, in every builder.
 
 from __future__ import annotations
 
-from typing import Any, cast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinxcontrib_litreview import render
-from sphinxcontrib_litreview.domain import LitDomain
+from sphinxcontrib_litreview.access import lit_domain
+from sphinxcontrib_litreview.checks import check_list
 from sphinxcontrib_litreview.glossary import GLOSSARY_DOC_ATTR, definition_of
 from sphinxcontrib_litreview.nodes import (
     lit_backlinks,
@@ -30,52 +32,58 @@ from sphinxcontrib_litreview.views import (
     topic_index_view,
     used_in_view,
 )
-from sphinxcontrib_litreview.warnings import warn
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
+Filler = Callable[["BuildEnvironment", Review, Any], list[nodes.Node]]
+
+
+def _topic_header(env: BuildEnvironment, review: Review, node: lit_topic_header) -> list[nodes.Node]:
+    view = header_view(env, review, node["topic"])
+    return render.topic_header(view, env.config.litreview_review_title, node["docname"])
+
+
+def _episode_list(env: BuildEnvironment, review: Review, node: lit_episode_list) -> list[nodes.Node]:
+    spec = ListSpec(**node["spec"])
+    view = list_view(env, review, spec, node["docname"], node["this_topic"])
+    check_list(view, spec, node)
+    return render.episode_list(view.episodes, node["style"], node["docname"])
+
+
+def _topic_index(env: BuildEnvironment, review: Review, node: lit_topic_index) -> list[nodes.Node]:
+    return render.topic_index(topic_index_view(review), node["style"], node["docname"])
+
+
+def _backlinks(env: BuildEnvironment, review: Review, node: lit_backlinks) -> list[nodes.Node]:
+    return render.cited_by(cited_by_view(env, review, node["episode"]), node["docname"])
+
+
+#: placeholder kind -> what fills it: its view, the checks on that view, its rendering
+FILLERS: dict[type[lit_placeholder], Filler] = {
+    lit_topic_header: _topic_header,
+    lit_episode_list: _episode_list,
+    lit_topic_index: _topic_index,
+    lit_backlinks: _backlinks,
+}
 
 
 class FillPlaceholders(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
-        domain = cast("LitDomain", self.env.domains["lit"])
-        review = domain.review
+        review = lit_domain(self.env).review
         # one walk over the page finds both what to fill and the glossaries to annotate
         found = list(self.document.findall(lambda n: isinstance(n, (lit_placeholder, addnodes.glossary))))
-        for glossary in found:
-            if isinstance(glossary, addnodes.glossary):
-                self._add_used_in(glossary, review)
         for node in found:
-            if not isinstance(node, lit_placeholder):
-                continue
-            docname = node["docname"]
-            new: list[nodes.Node]
-            if isinstance(node, lit_topic_header):
-                view = header_view(self.env, review, node["topic"])
-                new = render.topic_header(view, self.config.litreview_review_title, docname)
-            elif isinstance(node, lit_episode_list):
-                spec = ListSpec(**node["spec"])
-                lview = list_view(self.env, review, spec, docname, node["this_topic"])
-                if node["this_topic"] and not lview.topic:
-                    warn(
-                        "topic",
-                        "anchoring-episodes without a topic slug needs a topic-summary on its page",
-                        node,
-                    )
-                elif lview.topic and not lview.topic_declared:
-                    warn("topic", f"unknown topic {lview.topic!r}; no topic-summary declares it", node)
-                if not lview.cited_in_known:
-                    warn("metadata", f"episode-list: :cited-in: {spec.cited_in!r} is not a document", node)
-                new = render.episode_list(lview.episodes, node["style"], docname)
-            elif isinstance(node, lit_topic_index):
-                new = render.topic_index(topic_index_view(review), node["style"], docname)
-            elif isinstance(node, lit_backlinks):
-                new = render.cited_by(cited_by_view(self.env, review, node["episode"]), docname)
-            else:  # pragma: no cover - every placeholder class is handled above
-                raise TypeError(node)
-            for child in new:
-                if isinstance(child, nodes.Element):
-                    child.source, child.line = node.source, node.line
-            node.replace_self(new)
+            if isinstance(node, addnodes.glossary):
+                self._add_used_in(node, review)
+            elif isinstance(node, lit_placeholder):
+                new = FILLERS[type(node)](self.env, review, node)
+                for child in new:
+                    if isinstance(child, nodes.Element):
+                        child.source, child.line = node.source, node.line
+                node.replace_self(new)
 
     def _add_used_in(self, glossary: addnodes.glossary, review: Review) -> None:
         docname = glossary.get(GLOSSARY_DOC_ATTR)

@@ -56,8 +56,7 @@ def header_view(env: BuildEnvironment, review: Review, slug: str) -> HeaderView:
 
 def page_topic(review: Review, docname: str) -> str:
     """The topic a page declares (the first, if it declares several)."""
-    declared = [t for t in review.topics.values() if t.docname == docname]
-    return min(declared, key=lambda t: t.lineno).slug if declared else ""
+    return review.page_topics.get(docname, "")
 
 
 def list_view(
@@ -112,7 +111,7 @@ Shown = TypeVar("Shown", Episode, Topic, TermDef)
 
 def _shown(record: Shown) -> Shown:
     """A record as pages display it: where it stands in its source is not shown."""
-    return record._replace(lineno=0)
+    return record._replace(source="", line=0)
 
 
 def _maybe_shown(record: Shown | None) -> Shown | None:

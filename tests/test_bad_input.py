@@ -228,7 +228,7 @@ CASES = [
         "9: WARNING: episode-list: :sort: must be one of id, date, -date, title, not 'sideways'",
         "10: WARNING: episode-list: :limit: must be a positive whole number, not 'many'",
         "11: WARNING: episode-list: :style: must be one of list, table, not 'grid'",
-        "6: WARNING: episode-list: :cited-in: 'nowhere' is not a document",
+        "12: WARNING: episode-list: :cited-in: 'nowhere' is not a document",
     ),
     Case(
         "topic-on-an-untitled-page",

@@ -25,6 +25,8 @@ def test_export_has_the_spec_shape(built, builder):
         "tags": ["rl", "token-entropy"],
         "takeaway": "A contrastive steer on 50 problems recovers RL accuracy for ~$25.",
         "docname": "episodes",
+        "source": "episodes.rst",
+        "line": 4,
     }
     assert data["topics"] == {
         "rl-reasoning": {
@@ -34,8 +36,10 @@ def test_export_has_the_spec_shape(built, builder):
             "cites": ["E009", "E011", "E026"],
         }
     }
-    assert {"docname": "episodes", "episode": "E011", "line": 14} in data["citations"]
-    assert {"docname": "index", "episode": "E026", "line": 10} in data["citations"]
+    assert {"docname": "episodes", "episode": "E011", "source": "episodes.rst", "line": 14} in data[
+        "citations"
+    ]
+    assert {"docname": "index", "episode": "E026", "source": "index.rst", "line": 10} in data["citations"]
     assert len(data["citations"]) == 8  # 2 in episode bodies (one a self-citation), 3 + 3 in prose
 
 

@@ -2,23 +2,38 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sphinx.util.docutils import SphinxDirective
+
+from sphinxcontrib_litreview.access import lit_domain
+
+if TYPE_CHECKING:
+    from sphinxcontrib_litreview.domain import LitDomain
 
 
 class LitDirective(SphinxDirective):
-    """Shared helpers: the line an option stands on, the domain."""
+    """Shared helpers: where the directive and each of its options stand, the domain."""
 
-    def option_line(self, name: str) -> int:
-        """The source line of option *name*, so a bad value is reported where it is."""
+    @property
+    def domain(self) -> LitDomain:
+        return lit_domain(self.env)
+
+    def option_source_info(self, name: str) -> tuple[str, int]:
+        """The file and line of option *name* (an included file's own), so a bad value is reported where it is."""
         prefix = f":{name}:"
         for offset, text in enumerate(self.block_text.splitlines()):
             if text.strip().startswith(prefix):
-                return self.lineno + offset
-        return self.lineno
+                return self._source_info(self.lineno + offset)
+        return self._source_info(self.lineno)
+
+    def _source_info(self, lineno: int) -> tuple[str, int]:
+        source, line = self.state_machine.get_source_and_line(lineno)
+        return source or str(self.env.doc2path(self.env.docname)), line or lineno
 
     @property
-    def location(self) -> tuple[str, int]:
-        return self.env.docname, self.lineno
+    def location(self) -> str:
+        return "{}:{}".format(*self._source_info(self.lineno))
 
-    def option_location(self, name: str) -> tuple[str, int]:
-        return self.env.docname, self.option_line(name)
+    def option_location(self, name: str) -> str:
+        return "{}:{}".format(*self.option_source_info(name))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 from urllib.parse import urlsplit
 
 from docutils import nodes
@@ -16,6 +16,7 @@ from sphinxcontrib_litreview.directives import LitDirective
 from sphinxcontrib_litreview.nodes import lit_backlinks
 from sphinxcontrib_litreview.records import (
     Episode,
+    Need,
     arxiv_url,
     check_date,
     check_url,
@@ -24,9 +25,6 @@ from sphinxcontrib_litreview.records import (
 )
 from sphinxcontrib_litreview.roles import topic_xref
 from sphinxcontrib_litreview.warnings import warn
-
-if TYPE_CHECKING:
-    from sphinxcontrib_litreview.domain import LitDomain
 
 OPTIONS = ("title", "date", "authors", "source", "doi", "arxiv", "topics", "tags", "takeaway")
 
@@ -64,7 +62,7 @@ class EpisodeDirective(LitDirective):
     option_spec: ClassVar = dict.fromkeys(OPTIONS, directives.unchanged)
 
     def run(self) -> list[nodes.Node]:
-        domain = cast("LitDomain", self.env.domains["lit"])
+        domain = self.domain
         docname = self.env.docname
         ep_id = self.arguments[0].strip() if self.arguments else ""
         if not ep_id:
@@ -103,7 +101,7 @@ class EpisodeDirective(LitDirective):
         container += self.parse_content_to_nodes()
         if ep_id and self.config.litreview_backlinks:
             container += lit_backlinks(episode=ep_id, docname=docname)
-            domain.note_need(docname, ("citedby", ep_id))
+            domain.note_need(docname, Need("citedby", ep_id))
         result.append(container)
         return result
 
@@ -118,7 +116,7 @@ class EpisodeDirective(LitDirective):
             date = ""
         sources: list[str] = []
         #: where each source was written, so linkcheck reports the right line
-        self._source_lines: dict[str, int] = {}
+        self._source_lines: dict[str, tuple[str, int]] = {}
         for url in split_list(opts.get("source"), ","):
             if problem := check_url(url):
                 warn(
@@ -128,7 +126,7 @@ class EpisodeDirective(LitDirective):
                 )
             else:
                 sources.append(url)
-                self._source_lines[url] = self.option_line("source")
+                self._source_lines[url] = self.option_source_info("source")
         for option, convert in (("doi", doi_url), ("arxiv", arxiv_url)):
             value = opts.get(option, "").strip()
             if not value:
@@ -142,12 +140,14 @@ class EpisodeDirective(LitDirective):
                 )
             elif converted not in sources:
                 sources.append(converted)
-                self._source_lines[converted] = self.option_line(option)
+                self._source_lines[converted] = self.option_source_info(option)
         node_id = make_id(self.env, self.state.document, "episode", ep_id) if ep_id else ""
+        source, line = self.get_source_info()
         return Episode(
             id=ep_id,
             docname=docname,
-            lineno=self.lineno,
+            source=source or "",
+            line=line or self.lineno,
             node_id=node_id,
             title=title,
             date=date,
@@ -183,7 +183,8 @@ class EpisodeDirective(LitDirective):
                     links.append(nodes.Text(", "))
                 ref = nodes.reference(label, label, refuri=url)
                 self.set_source_info(ref)
-                ref.line = self._source_lines.get(url, self.lineno)
+                if url in self._source_lines:
+                    ref.source, ref.line = self._source_lines[url]
                 links.append(ref)
             parts.append([nodes.inline("", "", *links, classes=["lit-sources"])])
         if ep.topics:
@@ -192,7 +193,7 @@ class EpisodeDirective(LitDirective):
                 if i:
                     items.append(nodes.Text(", "))
                 xref = topic_xref(slug, self.env.docname, warn=True)
-                xref.source, xref.line = self.state.document["source"], self.option_line("topics")
+                xref.source, xref.line = self.option_source_info("topics")
                 items.append(xref)
             parts.append([nodes.inline("", "", *items, classes=["lit-topics"])])
         if ep.tags:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -11,22 +11,15 @@ from docutils.parsers.rst import directives
 from sphinxcontrib_litreview.config import SORT_KEYS
 from sphinxcontrib_litreview.directives import LitDirective
 from sphinxcontrib_litreview.nodes import lit_episode_list, lit_topic_index
-from sphinxcontrib_litreview.records import check_date
+from sphinxcontrib_litreview.records import Need, check_date
 from sphinxcontrib_litreview.review import ListSpec
 from sphinxcontrib_litreview.warnings import warn
-
-if TYPE_CHECKING:
-    from sphinxcontrib_litreview.domain import LitDomain
 
 STYLES = ("list", "table")
 
 
 class _ListDirective(LitDirective):
     has_content = False
-
-    @property
-    def domain(self) -> LitDomain:
-        return cast("LitDomain", self.env.domains["lit"])
 
     def choice(self, name: str, choices: tuple[str, ...], default: str) -> str:
         value = str(self.options.get(name, "")).strip()
@@ -57,7 +50,7 @@ class AnchoringEpisodesDirective(_ListDirective):
         docname = self.env.docname
         slug = self.arguments[0].strip() if self.arguments else ""
         spec = ListSpec(topic=slug, sort=self.choice("sort", SORT_KEYS, self.config.litreview_list_sort))
-        self.domain.note_need(docname, ("anchoring", json.dumps(spec)))
+        self.domain.note_need(docname, Need("anchoring", json.dumps(spec)))
         return self.placeholder(
             lit_episode_list(
                 spec=spec._asdict(),
@@ -76,7 +69,7 @@ class TopicIndexDirective(_ListDirective):
     def run(self) -> list[nodes.Node]:
         docname = self.env.docname
         self.domain.note_topic_index(docname)
-        self.domain.note_need(docname, ("topic-index", ""))
+        self.domain.note_need(docname, Need("topic-index", ""))
         return self.placeholder(lit_topic_index(style=self.choice("style", STYLES, "list"), docname=docname))
 
 
@@ -106,13 +99,17 @@ class EpisodeListDirective(_ListDirective):
             sort=self.choice("sort", SORT_KEYS, self.config.litreview_list_sort),
             limit=self._limit(),
         )
-        self.domain.note_need(docname, ("list", json.dumps(spec)))
+        self.domain.note_need(docname, Need("list", json.dumps(spec)))
         return self.placeholder(
             lit_episode_list(
                 spec=spec._asdict(),
                 style=self.choice("style", STYLES, "list"),
                 this_topic=False,
                 docname=docname,
+                # names that can only be checked once every page is read are reported at their line
+                locations={
+                    name: self.option_location(name) for name in ("topic", "cited-in") if name in opts
+                },
             )
         )
 

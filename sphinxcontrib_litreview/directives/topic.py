@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -11,11 +11,8 @@ from sphinx.util.nodes import make_id
 
 from sphinxcontrib_litreview.directives import LitDirective
 from sphinxcontrib_litreview.nodes import lit_topic_header
-from sphinxcontrib_litreview.records import Topic
+from sphinxcontrib_litreview.records import Need, Topic
 from sphinxcontrib_litreview.warnings import warn
-
-if TYPE_CHECKING:
-    from sphinxcontrib_litreview.domain import LitDomain
 
 #: what a topic slug may hold: it is written in comma lists and in URLs
 SLUG = re.compile(r"[^\s,;<>`]+")
@@ -31,7 +28,7 @@ class TopicSummaryDirective(LitDirective):
     option_spec: ClassVar = {"title": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
-        domain = cast("LitDomain", self.env.domains["lit"])
+        domain = self.domain
         docname = self.env.docname
         slug = self.arguments[0].strip() if self.arguments else ""
         container = nodes.container(classes=["lit-topic-summary"])
@@ -45,7 +42,7 @@ class TopicSummaryDirective(LitDirective):
             )
             container += self.parse_content_to_nodes()
             return [container]
-        declared_here = [t.slug for t in domain.data["topics"].get(docname, ())]
+        declared_here = [t.slug for t in domain.topics_on(docname)]
         if declared_here and slug not in declared_here:
             warn(
                 "topic",
@@ -58,8 +55,9 @@ class TopicSummaryDirective(LitDirective):
         self.state.document.note_explicit_target(target)
         title = " ".join(self.options.get("title", "").split())
         # An empty title is the page title, filled in once the page is read.
-        domain.note_topic(Topic(slug, docname, self.lineno, node_id, title))
-        domain.note_need(docname, ("header", slug))
+        source, line = self.get_source_info()
+        domain.note_topic(Topic(slug, docname, source or "", line or self.lineno, node_id, title))
+        domain.note_need(docname, Need("header", slug))
         container += target
         container += lit_topic_header(topic=slug, docname=docname)
         container += self.parse_content_to_nodes()
