@@ -3,7 +3,9 @@
 Hypothesis writes a small review (episode pages, topic pages, a glossary, in
 reST, MyST or both), then applies random edits a user makes: retitle, re-topic,
 add, delete, rename and move episodes; add, delete, rename and retitle topics;
-add and remove citations and term uses; redefine terms.  After every edit the
+add and remove citations and term uses; redefine terms; move an episode page's
+episodes into an ``include``d file and back; build with another builder
+(sharing the doctrees, as ``sphinx-build -M`` does) between two html builds.  After every edit the
 incremental build's pages must equal a clean build's, and so must its warnings
 when the review was clean before the edit; at the end ``-j 2`` must equal a
 serial build.
@@ -49,12 +51,17 @@ class Review:
     topics: dict[str, tuple[str, list[str], list[str]]] = field(default_factory=dict)
     definitions: dict[str, str] = field(default_factory=lambda: {t: f"The {t} term. More." for t in TERMS})
     next_id: int = 1
+    #: episode pages whose episodes stand in an included file, ``_inc-<page>``
+    included: set[str] = field(default_factory=set)
 
     def myst(self, docname: str) -> bool:
         return self.fmt == "myst" or (self.fmt == "mixed" and sum(map(ord, docname)) % 2 == 1)
 
     def files(self) -> dict[str, str]:
-        files = {"conf.py": 'extensions = ["myst_parser", "sphinxcontrib_litreview"]\nproject = "R"\n'}
+        files = {
+            "conf.py": 'extensions = ["myst_parser", "sphinxcontrib_litreview"]\nproject = "R"\n'
+            'exclude_patterns = ["_build", "_inc-*"]\n'
+        }
         topic_docs = [f"topic-{slug}" for slug in self.topics]
         pages = {
             "index": self._page("index", "Review", [("toctree", ["topics", "glossary", *topic_docs])]),
@@ -74,7 +81,12 @@ class Review:
         for page, ids in self.pages.items():
             if not ids:
                 continue  # an empty episode page would be an ordinary page outside the toctree
-            pages[page] = self._page(page, f"Episodes {page}", [("episode", i) for i in ids])
+            blocks: list[tuple[str, object]] = [("episode", i) for i in ids]
+            if page in self.included:
+                ext = "md" if self.myst(page) else "rst"
+                files[f"_inc-{page}.{ext}"] = self._blocks(page, blocks)
+                blocks = [("include", f"_inc-{page}.{ext}")]
+            pages[page] = self._page(page, f"Episodes {page}", blocks)
         for docname, text in pages.items():
             files[f"{docname}.{'md' if self.myst(docname) else 'rst'}"] = text
         return files
@@ -83,8 +95,12 @@ class Review:
         return f"{{{role}}}`{target}`" if self.myst(docname) else f":{role}:`{target}`"
 
     def _page(self, docname: str, title: str, blocks: list[tuple[str, object]]) -> str:
+        heading = f"# {title}\n" if self.myst(docname) else f"{title}\n{'=' * len(title)}\n"
+        return heading + "\n" + self._blocks(docname, blocks)
+
+    def _blocks(self, docname: str, blocks: list[tuple[str, object]]) -> str:
         md = self.myst(docname)
-        out = [f"# {title}\n" if md else f"{title}\n{'=' * len(title)}\n"]
+        out = []
         for kind, arg in blocks:
             if kind == "text":
                 out.append(f"{arg}\n")
@@ -108,6 +124,8 @@ class Review:
                 )
             elif kind == "episode":
                 out.append(self._episode(docname, str(arg), md))
+            elif kind == "include":
+                out.append(f"```{{include}} {arg}\n```\n" if md else f".. include:: {arg}\n")
         return "\n".join(out)
 
     def _episode(self, docname: str, ep_id: str, md: bool) -> str:
@@ -157,6 +175,8 @@ class EditSequence(RuleBasedStateMachine):
         self.previous_clean: list[str] = []
         self.last: Build | None = None
         self.steps = 0
+        #: a builder to run on the edited sources before the next html build, if any
+        self.between: str = ""
 
     # -- the review and the edits ----------------------------------------------
 
@@ -287,6 +307,14 @@ class EditSequence(RuleBasedStateMachine):
     def redefine_term(self, term: str, data: st.DataObject) -> None:
         self.review.definitions[term] = f"{self._title(data)}. Second sentence."
 
+    @rule(page=st.sampled_from(["ep-one", "ep-two"]))
+    def toggle_include(self, page: str) -> None:
+        self.review.included ^= {page}
+
+    @rule(builder=st.sampled_from(["latex", "text"]))
+    def another_builder_first(self, builder: str) -> None:
+        self.between = builder
+
     # -- the property --------------------------------------------------------------
 
     def _sync(self, first: bool = False) -> None:
@@ -298,6 +326,10 @@ class EditSequence(RuleBasedStateMachine):
             self.last = build(self.src)
             self.previous_clean = sorted(self.last.warnings)
             return
+        if self.between and self.last is not None:
+            # reads the edits into the shared environment; the html build must still show them
+            rebuild(self.last, self.between)
+            self.between = ""
         incremental = rebuild(self.last) if self.last is not None else build(self.src)
         clean_dir = self.tmp / f"clean-{self.steps}"
         shutil.copytree(self.src, clean_dir, ignore=shutil.ignore_patterns("_build"))
