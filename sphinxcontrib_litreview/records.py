@@ -1,17 +1,16 @@
-"""The records the ``lit`` domain stores, and the parsing of option values.
+"""The records the ``lit`` domain stores, and the order they are listed in.
 
 Records are small named tuples of strings and ints: picklable, comparable and
 JSON-able, so the environment never holds docutils nodes across documents.
 Each carries the file and line it was written at (``source``, ``line``): for
 text pulled in by ``include`` that is the included file, not the page.
+Option values are parsed in :mod:`.values`.
 """
 
 from __future__ import annotations
 
-import datetime
 import re
 from typing import Literal, NamedTuple, Protocol
-from urllib.parse import urlsplit
 
 
 class Episode(NamedTuple):
@@ -102,63 +101,24 @@ class Need(NamedTuple):
     arg: str
 
 
-# -- option values ----------------------------------------------------------
-
-_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_DOI = re.compile(r"10\.\d{4,9}/\S+")
-_ARXIV = re.compile(r"(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?")
-
-
-def split_list(value: str | None, sep: str) -> tuple[str, ...]:
-    """Split an option on *sep*, dropping blanks and repeats but keeping order."""
-    if not value:
-        return ()
-    items = (item.strip() for item in value.split(sep))
-    return tuple(dict.fromkeys(item for item in items if item))
-
-
-def check_date(text: str) -> str | None:
-    """Return why *text* is not an ISO ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` date."""
-    match = _DATE.fullmatch(text)
-    if not match:
-        return "is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
-    year, month, day = match.groups()
-    try:
-        datetime.date(int(year), int(month or 1), int(day or 1))
-    except ValueError as exc:
-        return f"is not a real date ({exc})"
-    return None
-
-
-def check_url(url: str) -> str | None:
-    """Return why *url* is not an absolute http(s) URL."""
-    if any(ch.isspace() for ch in url):
-        return "contains white space"
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in {"http", "https"}:
-        return "is not an http(s) URL"
-    if not parts.netloc:
-        return "has no host"
-    return None
-
-
-def doi_url(doi: str) -> str | None:
-    doi = doi.strip().removeprefix("doi:").removeprefix("https://doi.org/")
-    return f"https://doi.org/{doi}" if _DOI.fullmatch(doi) else None
-
-
-def arxiv_url(arxiv: str) -> str | None:
-    arxiv = arxiv.strip().removeprefix("arXiv:").removeprefix("arxiv:")
-    return f"https://arxiv.org/abs/{arxiv}" if _ARXIV.fullmatch(arxiv) else None
-
+# -- order ---------------------------------------------------------------
 
 _NATURAL = re.compile(r"([0-9]+)")
 
 
-def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
-    """Sort key that puts E9 before E10."""
-    return tuple(
-        (0, int(part)) if _NATURAL.fullmatch(part) else (1, part.casefold())
-        for part in _NATURAL.split(text)
-        if part
-    )
+def natural_key(text: str) -> tuple[tuple[tuple[int, int, str], ...], str]:
+    """Sort key that puts E9 before E10, and orders every pair of distinct texts.
+
+    Runs of ASCII digits compare as numbers, by length then digits (``int()``
+    refuses more than 4,300 digits); texts that still tie (``E1``/``E01``,
+    ``a``/``A``) are ordered by the text itself, so the order never depends on
+    the order records were read in.
+    """
+    parts = []
+    for part in _NATURAL.split(text):
+        if _NATURAL.fullmatch(part):
+            digits = part.lstrip("0") or "0"
+            parts.append((0, len(digits), digits))
+        elif part:
+            parts.append((1, 0, part.casefold()))
+    return tuple(parts), text

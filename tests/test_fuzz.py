@@ -10,12 +10,12 @@ from hypothesis import strategies as st
 from sphinx.testing.restructuredtext import parse
 
 from sphinxcontrib_litreview.glossary import HOVER_LIMIT, hover_text
-from sphinxcontrib_litreview.records import (
+from sphinxcontrib_litreview.records import natural_key
+from sphinxcontrib_litreview.values import (
     arxiv_url,
     check_date,
     check_url,
     doi_url,
-    natural_key,
     split_list,
 )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 from typing import ClassVar
 from urllib.parse import urlsplit
 
@@ -14,16 +15,20 @@ from sphinx.util.nodes import make_id
 from sphinxcontrib_litreview.collect import EPISODE_ATTR
 from sphinxcontrib_litreview.directives import LitDirective
 from sphinxcontrib_litreview.nodes import lit_backlinks
-from sphinxcontrib_litreview.records import (
-    Episode,
-    Need,
+from sphinxcontrib_litreview.records import Episode, Need
+from sphinxcontrib_litreview.roles import topic_xref
+from sphinxcontrib_litreview.values import (
     arxiv_url,
+    authors_text,
+    check_ascii_id,
     check_date,
     check_url,
+    doi_of,
     doi_url,
+    shown,
     split_list,
+    split_sources,
 )
-from sphinxcontrib_litreview.roles import topic_xref
 from sphinxcontrib_litreview.warnings import warn
 
 OPTIONS = ("title", "date", "authors", "source", "doi", "arxiv", "topics", "tags", "takeaway")
@@ -31,10 +36,10 @@ OPTIONS = ("title", "date", "authors", "source", "doi", "arxiv", "topics", "tags
 
 def _source_label(url: str) -> str:
     """Short link text: ``doi:…`` and ``arXiv:…`` for those, else the host name."""
+    if (doi := doi_of(url)) is not None:
+        return f"doi:{doi}"
     parts = urlsplit(url)
     host = (parts.hostname or url).removeprefix("www.")
-    if host == "doi.org":
-        return f"doi:{parts.path.lstrip('/')}"
     if host == "arxiv.org" and parts.path.startswith("/abs/"):
         return f"arXiv:{parts.path.removeprefix('/abs/')}"
     return host
@@ -52,6 +57,16 @@ def _source_labels(urls: tuple[str, ...]) -> list[str]:
     return labels
 
 
+def _as_written(node: nodes.paragraph) -> nodes.paragraph:
+    """Keep Sphinx's smart quotes off *node*: option values are shown as written.
+
+    Lists, hover text and litreview.json are made after smart quotes ran, so an
+    educated heading would differ from them, and ``10.1234/a--b`` is not a dash.
+    """
+    node["support_smartquotes"] = False
+    return node
+
+
 class EpisodeDirective(LitDirective):
     """``.. episode:: E026`` with metadata options and a free-form body."""
 
@@ -65,21 +80,26 @@ class EpisodeDirective(LitDirective):
         domain = self.domain
         docname = self.env.docname
         ep_id = self.arguments[0].strip() if self.arguments else ""
+        #: whether the episode becomes a target: not without an ID, nor with one that is not ASCII
+        citable = bool(ep_id)
         if not ep_id:
             warn("metadata", "episode has no ID; it cannot be cited or listed", self.location)
+        elif problem := check_ascii_id(ep_id):
+            warn("id", f"episode ID {shown(ep_id)} {problem}; it cannot be cited or listed", self.location)
+            citable = False
         elif not re.fullmatch(self.config.litreview_id_pattern, ep_id):
             warn(
                 "id",
-                f"episode ID {ep_id!r} does not match litreview_id_pattern "
+                f"episode ID {shown(ep_id)} does not match litreview_id_pattern "
                 f"{self.config.litreview_id_pattern!r}",
                 self.location,
             )
-        record = self._record(ep_id, docname)
+        record = self._record(ep_id, docname, citable)
 
         container = nodes.container(classes=["lit-episode"])
         self.set_source_info(container)
         result: list[nodes.Node] = []
-        if ep_id:
+        if citable:
             container[EPISODE_ATTR] = ep_id
             target = nodes.target("", "", ids=[record.node_id])
             self.state.document.note_explicit_target(target)
@@ -93,35 +113,41 @@ class EpisodeDirective(LitDirective):
         if meta is not None:
             container += meta
         if record.takeaway:
-            takeaway = nodes.paragraph("", "", classes=["lit-episode-takeaway"])
+            takeaway = _as_written(nodes.paragraph("", "", classes=["lit-episode-takeaway"]))
             takeaway += nodes.strong("Takeaway:", "Takeaway:")
             takeaway += nodes.Text(" ")
             takeaway += nodes.Text(record.takeaway)
             container += takeaway
         container += self.parse_content_to_nodes()
-        if ep_id and self.config.litreview_backlinks:
+        if citable and self.config.litreview_backlinks:
             container += lit_backlinks(episode=ep_id, docname=docname)
             domain.note_need(docname, Need("citedby", ep_id))
         result.append(container)
         return result
 
-    def _record(self, ep_id: str, docname: str) -> Episode:
+    def _record(self, ep_id: str, docname: str, citable: bool) -> Episode:
         opts = self.options
         title = " ".join(opts.get("title", "").split())
-        if not title:
+        if not opts and (cause := self._unread_options()):
+            warn(
+                "metadata",
+                f"episode {ep_id or '(no ID)'}: none of its options were read: {cause}",
+                self.location,
+            )
+        elif not title:
             warn("metadata", f"episode {ep_id or '(no ID)'} has no :title:", self.location)
         date = opts.get("date", "").strip()
         if date and (problem := check_date(date)):
-            warn("metadata", f"episode {ep_id}: :date: {date!r} {problem}", self.option_location("date"))
+            warn("metadata", f"episode {ep_id}: :date: {shown(date)} {problem}", self.option_location("date"))
             date = ""
         sources: list[str] = []
         #: where each source was written, so linkcheck reports the right line
         self._source_lines: dict[str, tuple[str, int]] = {}
-        for url in split_list(opts.get("source"), ","):
+        for url in split_sources(opts.get("source")):
             if problem := check_url(url):
                 warn(
                     "metadata",
-                    f"episode {ep_id}: :source: {url!r} {problem}; it is left out",
+                    f"episode {ep_id}: :source: {shown(url)} {problem}; it is left out",
                     self.option_location("source"),
                 )
             else:
@@ -135,13 +161,13 @@ class EpisodeDirective(LitDirective):
             if converted is None:
                 warn(
                     "metadata",
-                    f"episode {ep_id}: :{option}: {value!r} is not a valid {option} identifier",
+                    f"episode {ep_id}: :{option}: {shown(value)} is not a valid {option} identifier",
                     self.option_location(option),
                 )
             elif converted not in sources:
                 sources.append(converted)
                 self._source_lines[converted] = self.option_source_info(option)
-        node_id = make_id(self.env, self.state.document, "episode", ep_id) if ep_id else ""
+        node_id = make_id(self.env, self.state.document, "episode", ep_id) if citable else ""
         source, line = self.get_source_info()
         return Episode(
             id=ep_id,
@@ -158,8 +184,36 @@ class EpisodeDirective(LitDirective):
             takeaway=" ".join(opts.get("takeaway", "").split()),
         )
 
+    def _unread_options(self) -> str:
+        """Why the option lines under the directive were not read as options, or "" if there are none.
+
+        MyST reads an option block like YAML and, when a value starts with a quote
+        (``:title: "Quoted" rest``), drops every option with only its own
+        ``myst.directive_option`` warning; reST takes option lines after a blank
+        line as body text. Either way the episode would only say it has no title.
+        """
+        lines = self.block_text.splitlines()
+        myst = bool(lines) and lines[0].lstrip().startswith(("```", "~~~", ":::"))
+        body = [line.strip() for line in lines[1:] if line.strip()]
+        # the ":title: …" lines right under the directive, or the keys of a MyST block between --- lines
+        block = (
+            [f":{line}" for line in takewhile(lambda line: not line.startswith("---"), body[1:])]
+            if body and body[0].startswith("---")
+            else list(takewhile(lambda line: line.startswith(":"), body))
+        )
+        named = any(re.match(rf":(?:{'|'.join(OPTIONS)}):", line) for line in block)
+        if not named:
+            return ""
+        if myst:
+            return (
+                "MyST reads the option block as YAML and could not parse it (see its "
+                "myst.directive_option warning); a value that starts with a quote, | or > must "
+                "be quoted whole, as in :title: '\"Quoted\" rest'"
+            )
+        return "options must follow the directive's first line, with no blank line between"
+
     def _heading(self, ep: Episode) -> nodes.paragraph:
-        heading = nodes.paragraph("", "", classes=["lit-episode-heading"])
+        heading = _as_written(nodes.paragraph("", "", classes=["lit-episode-heading"]))
         self.set_source_info(heading)
         if ep.id:
             heading += nodes.inline(ep.id, ep.id, classes=["lit-episode-id"])
@@ -174,7 +228,7 @@ class EpisodeDirective(LitDirective):
         if ep.date:
             parts.append([nodes.inline(ep.date, ep.date, classes=["lit-date"])])
         if ep.authors:
-            authors = ", ".join(ep.authors)
+            authors = authors_text(ep.authors)
             parts.append([nodes.inline(authors, authors, classes=["lit-authors"])])
         if ep.sources:
             links: list[nodes.Node] = []
@@ -205,7 +259,7 @@ class EpisodeDirective(LitDirective):
             parts.append([nodes.inline("", "", *items, classes=["lit-tags"])])
         if not parts:
             return None
-        meta = nodes.paragraph("", "", classes=["lit-episode-meta"])
+        meta = _as_written(nodes.paragraph("", "", classes=["lit-episode-meta"]))
         self.set_source_info(meta)
         for i, part in enumerate(parts):
             if i:

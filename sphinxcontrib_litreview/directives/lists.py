@@ -11,11 +11,14 @@ from docutils.parsers.rst import directives
 from sphinxcontrib_litreview.config import SORT_KEYS
 from sphinxcontrib_litreview.directives import LitDirective
 from sphinxcontrib_litreview.nodes import lit_episode_list, lit_topic_index
-from sphinxcontrib_litreview.records import Need, check_date
+from sphinxcontrib_litreview.records import Need
 from sphinxcontrib_litreview.review import ListSpec
+from sphinxcontrib_litreview.values import check_count, check_date, shown
 from sphinxcontrib_litreview.warnings import warn
 
 STYLES = ("list", "table")
+#: the largest ``:limit:``; a larger one is surely a typo, and ``int()`` refuses 4,300 digits
+LIMIT_MAX = 1_000_000
 
 
 class _ListDirective(LitDirective):
@@ -28,7 +31,7 @@ class _ListDirective(LitDirective):
         if value not in choices:
             warn(
                 "metadata",
-                f"{self.name}: :{name}: must be one of {', '.join(choices)}, not {value!r}; "
+                f"{self.name}: :{name}: must be one of {', '.join(choices)}, not {shown(value)}; "
                 f"using {default!r}",
                 self.option_location(name),
             )
@@ -118,7 +121,7 @@ class EpisodeListDirective(_ListDirective):
         if value and (problem := check_date(value)):
             warn(
                 "metadata",
-                f"episode-list: :{name}: {value!r} {problem}; the filter is ignored",
+                f"episode-list: :{name}: {shown(value)} {problem}; the filter is ignored",
                 self.option_location(name),
             )
             return ""
@@ -128,11 +131,10 @@ class EpisodeListDirective(_ListDirective):
         value = self.options.get("limit", "").strip()
         if not value:
             return 0
-        if not value.isdigit() or int(value) < 1:
+        if problem := check_count(value, LIMIT_MAX):
             warn(
                 "metadata",
-                f"episode-list: :limit: must be a positive whole number, not {value!r}; "
-                "the list is not limited",
+                f"episode-list: :limit: {problem}, not {shown(value)}; the list is not limited",
                 self.option_location("limit"),
             )
             return 0
