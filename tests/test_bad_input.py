@@ -49,12 +49,27 @@ CASES = [
     _rst(
         "id-zero-width",
         ".. episode:: E7\u200b\n   :title: Zero-width space\n   :topics: t\n\n{end}",
-        "6: WARNING: episode ID 'E7\\u200b' does not match",  # shown escaped,
+        "6: WARNING: episode ID 'E7\\u200b' is not ASCII",  # shown escaped
     ),
     _rst(
         "id-superscript-digit",
         ".. episode:: E1²\n   :title: A digit Python cannot count with\n   :topics: t\n\n{end}",
-        "6: WARNING: episode ID 'E1²' does not match",
+        "6: WARNING: episode ID 'E1²' is not ASCII; it cannot be cited or listed",
+    ),
+    _rst(
+        "id-fullwidth-digits",
+        ".. episode:: E\uff11\uff12\n   :title: Looks like E12\n   :topics: t\n\n{end}",
+        "6: WARNING: episode ID 'E\uff11\uff12' is not ASCII; it cannot be cited or listed",
+    ),
+    _rst(
+        "id-arabic-indic-digits",
+        ".. episode:: E\u0661\u0662\n   :title: Also looks like a number\n   :topics: t\n\n{end}",
+        "6: WARNING: episode ID 'E\u0661\u0662' is not ASCII",
+    ),
+    _rst(
+        # int() refuses more than 4,300 digits; sorting must not need it
+        "id-ten-thousand-digits",
+        ".. episode:: E" + "7" * 10_000 + "\n   :title: A very long ID\n   :topics: t\n\n{end}",
     ),
     _rst(
         "duplicate-same-page",
@@ -104,7 +119,45 @@ CASES = [
     _rst(
         "source-with-space",
         ".. episode:: E109\n   :title: T\n   :source: https://example.org/a b\n   :topics: t\n\n{end}",
-        "8: WARNING: episode E109: :source: 'https://example.org/a b' contains white space",
+        # white space separates sources, so the second is 'b'
+        "8: WARNING: episode E109: :source: 'b' is not an http(s) URL; it is left out",
+    ),
+    _rst(
+        "source-unclosed-ipv6",
+        ".. episode:: E125\n   :title: T\n   :source: http://[::1\n   :topics: t\n\n{end}",
+        "8: WARNING: episode E125: :source: 'http://[::1' is not a valid URL (Invalid IPv6 URL); it is left out",
+    ),
+    _rst(
+        "source-bracket-in-host",
+        ".. episode:: E126\n   :title: T\n   :source: https://exa]mple.com/\n   :topics: t\n\n{end}",
+        "8: WARNING: episode E126: :source: 'https://exa]mple.com/' is not a valid URL (Invalid IPv6 URL)",
+    ),
+    _rst(
+        "source-bad-port",
+        ".. episode:: E127\n   :title: T\n   :source: https://example.com:99999/\n   :topics: t\n\n{end}",
+        "8: WARNING: episode E127: :source: 'https://example.com:99999/' is not a valid URL (Port out of range",
+    ),
+    _rst(
+        "sources-joined-by-a-bare-comma",
+        ".. episode:: E128\n   :title: T\n   :source: https://example.com/a,https://example.org/b\n"
+        "   :topics: t\n\n{end}",
+        "8: WARNING: episode E128: :source: 'https://example.com/a,https://example.org/b' holds a second URL "
+        "after a comma; separate sources with ', ' or a space; it is left out",
+    ),
+    _rst(
+        "date-arabic-indic-digits",
+        ".. episode:: E129\n   :title: T\n   :date: \u0662\u0660\u0662\u0665\n   :topics: t\n\n{end}",
+        "8: WARNING: episode E129: :date: '\u0662\u0660\u0662\u0665' is not an ISO date",
+    ),
+    _rst(
+        "date-fullwidth-digits",
+        ".. episode:: E130\n   :title: T\n   :date: \uff12\uff10\uff12\uff15-01\n   :topics: t\n\n{end}",
+        "8: WARNING: episode E130: :date: '\uff12\uff10\uff12\uff15-01' is not an ISO date",
+    ),
+    _rst(
+        "doi-fullwidth-prefix",
+        ".. episode:: E131\n   :title: T\n   :doi: 10.\uff11\uff12\uff13\uff14/x\n   :topics: t\n\n{end}",
+        "8: WARNING: episode E131: :doi: '10.\uff11\uff12\uff13\uff14/x' is not a valid doi identifier",
     ),
     _rst(
         "bad-doi",
@@ -229,6 +282,54 @@ CASES = [
         "10: WARNING: episode-list: :limit: must be a positive whole number, not 'many'",
         "11: WARNING: episode-list: :style: must be one of list, table, not 'grid'",
         "12: WARNING: episode-list: :cited-in: 'nowhere' is not a document",
+    ),
+    _rst(
+        "limit-superscript-digit",
+        ".. episode-list::\n   :limit: \u00b2\n\n{end}",
+        "7: WARNING: episode-list: :limit: must be a positive whole number, not '\u00b2'; the list is not limited",
+    ),
+    _rst(
+        "limit-fullwidth-digits",
+        ".. episode-list::\n   :limit: \uff11\uff10\n\n{end}",
+        "7: WARNING: episode-list: :limit: must be a positive whole number, not '\uff11\uff10'",
+    ),
+    _rst(
+        "limit-zero",
+        ".. episode-list::\n   :limit: 000\n\n{end}",
+        "7: WARNING: episode-list: :limit: must be a positive whole number, not '000'",
+    ),
+    _rst(
+        "limit-five-thousand-digits",
+        ".. episode-list::\n   :limit: " + "9" * 5_000 + "\n\n{end}",
+        "7: WARNING: episode-list: :limit: must be at most 1,000,000, not '"
+        + "9" * 60
+        + "'… (5000 characters)",
+    ),
+    _rst(
+        "since-until-non-ascii-digits",
+        ".. episode-list::\n   :since: \u0662\u0660\u0662\u0665\n   :until: \uff12\uff10\uff12\uff15\n\n{end}",
+        "7: WARNING: episode-list: :since: '\u0662\u0660\u0662\u0665' is not an ISO date",
+        "8: WARNING: episode-list: :until: '\uff12\uff10\uff12\uff15' is not an ISO date",
+    ),
+    _md(
+        "myst-value-starting-with-a-quote",
+        '```{episode} E132\n:title: "Quoted" rest\n:topics: t\n```\n\n{end}',
+        "8: WARNING: 'episode': Invalid options format",  # MyST's own warning
+        "7: WARNING: episode E132: none of its options were read: MyST reads the option block as YAML",
+        "7: WARNING: episode E132 is an orphan",
+    ),
+    _md(
+        "myst-yaml-block-value-starting-with-a-quote",
+        '```{episode} E133\n---\ntitle: "Quoted" rest\n---\n```\n\n{end}',
+        "9: WARNING: 'episode': Invalid options format",
+        "7: WARNING: episode E133: none of its options were read: MyST reads the option block as YAML",
+        "7: WARNING: episode E133 is an orphan",
+    ),
+    _rst(
+        "options-after-a-blank-line",
+        ".. episode:: E134\n\n   :title: T\n   :topics: t\n\n{end}",
+        "6: WARNING: episode E134: none of its options were read: options must follow the directive's first line",
+        "6: WARNING: episode E134 is an orphan",
     ),
     Case(
         "topic-on-an-untitled-page",

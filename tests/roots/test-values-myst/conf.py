@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "sphinxcontrib_litreview"]
+project = "Values as written"
+litreview_ep_label = "{id}"
