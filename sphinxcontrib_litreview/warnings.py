@@ -19,14 +19,15 @@ logger = logging.getLogger("sphinxcontrib_litreview")
 SUBTYPES: dict[str, tuple[str, bool]] = {
     "missing": ("``:ep:`` names an episode that does not exist (with a *did you mean* hint)", True),
     "duplicate": ("two episodes share an ID; both places are named", True),
-    "id": ("an episode ID does not match ``litreview_id_pattern``", True),
+    "id": ("an episode ID does not match ``litreview_id_pattern``, or is not ASCII", True),
     "topic": (
         "an episode, role or list names a topic that no ``topic-summary`` declares, "
         "or a topic is declared twice",
         True,
     ),
     "metadata": (
-        "a bad date, a source that is not an http(s) URL, a missing title, an empty ID, a bad list option",
+        "a bad date, a source that is not an http(s) URL, a bad DOI or arXiv ID, a missing title, "
+        "an empty ID, a bad list option, option lines that were not read as options",
         True,
     ),
     "orphan": ("an episode that nothing cites and that anchors no topic", True),

@@ -36,7 +36,8 @@ def test_title_and_takeaway_are_the_same_string_everywhere(built, root):
     assert TITLE in hovers
     assert exported["title"] == TITLE
     takeaway = re.search(r'class="lit-episode-takeaway"><strong>Takeaway:</strong> ([^<]*)<', episodes)
-    assert takeaway and html.unescape(takeaway.group(1)) == TAKEAWAY
+    assert takeaway
+    assert html.unescape(takeaway.group(1)) == TAKEAWAY
     assert [t for t in _texts(index, "lit-takeaway") if t] == [TAKEAWAY, TAKEAWAY]
     assert exported["takeaway"] == TAKEAWAY
 
