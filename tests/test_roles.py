@@ -80,7 +80,8 @@ def test_everything_from_sources_is_escaped(built):
     index = result.html("index")
     # the hover title too
     assert 'title="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' in index
-    assert "&lt;b&gt;Mallory&lt;/b&gt;, O’Brien &amp; Sons" in index  # smart quotes, as Sphinx does
+    # as written: no smart quotes in option values
+    assert "&lt;b&gt;Mallory&lt;/b&gt;, O'Brien &amp; Sons" in index
     assert 'href="https://example.org/?q=&lt;x&gt;&amp;a=&quot;1&quot;"' in index
     md = result.html("md")
     assert 'title="&lt;svg onload=alert(3)&gt; &amp; &quot;more&quot;"' in md
