@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinxcontrib_litreview import config, nodes
-from sphinxcontrib_litreview.appendix import append_episode_pages
 from sphinxcontrib_litreview.dependencies import commit_digests, pages_to_rewrite
 from sphinxcontrib_litreview.domain import LitDomain, warn_missing_reference
 from sphinxcontrib_litreview.export import write_export
 from sphinxcontrib_litreview.glossary import TermHoverTitles
+from sphinxcontrib_litreview.manuals import GatherEpisodePages, append_episode_pages
+from sphinxcontrib_litreview.singlehtml import AppendToSinglePage, repair_links
 from sphinxcontrib_litreview.transforms import FillPlaceholders
 
 if TYPE_CHECKING:
@@ -37,8 +38,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
         app.add_role(name, role)
     app.add_post_transform(FillPlaceholders)
     app.add_post_transform(TermHoverTitles)
+    app.add_post_transform(GatherEpisodePages)
+    app.add_post_transform(AppendToSinglePage)
     app.connect("env-updated", pages_to_rewrite)
     app.connect("env-updated", append_episode_pages)
+    # late, to repair the links other handlers make too
+    app.connect("doctree-resolved", repair_links, priority=900)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("build-finished", write_export)
     app.connect("build-finished", commit_digests)
