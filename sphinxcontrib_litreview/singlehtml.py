@@ -20,13 +20,15 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
+from sphinx.environment.adapters.toctree import global_toctree_for_doc
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinxcontrib_litreview.unreached import as_page, episode_pages_outside, reachable
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.domains import Index, IndexEntry
+    from sphinx.config import Config
+    from sphinx.domains import Domain, Index, IndexEntry
 
 
 class AppendToSinglePage(SphinxPostTransform):
@@ -52,22 +54,28 @@ class AppendToSinglePage(SphinxPostTransform):
         if self.config.litreview_manual_appendix:
             for docname in episode_pages_outside(self.env, reachable(self.env, [root])):
                 end += as_page(docname, self.env.get_doctree(docname))
-        domain = self.env.domains["lit"]
-        for index_cls in domain.indices:
-            name = f"{domain.name}-{index_cls.name}"
-            if _enabled(self.config.html_domain_indices, name):
-                section = index_section(name, index_cls(domain))
-                if section is not None:
-                    end += section
+        for name, index in page_indices(self.config, self.env.domains["lit"]):
+            section = index_section(name, index)
+            if section is not None:
+                end += section
 
 
-def _enabled(setting: bool | list[str], name: str) -> bool:
-    """``html_domain_indices``: True, False, or the names of the indices to write."""
-    return name in setting if isinstance(setting, (list, tuple)) else bool(setting)
+def page_indices(config: Config, domain: Domain) -> list[tuple[str, Index]]:
+    """The domain's indices that ``html_domain_indices`` asks for (True, False or names)."""
+    wanted = config.html_domain_indices
+    found = []
+    for index_cls in domain.indices:
+        name = f"{domain.name}-{index_cls.name}"
+        if wanted if isinstance(wanted, bool) else name in wanted:
+            found.append((name, index_cls(domain)))
+    return found
 
 
 def index_section(name: str, index: Index) -> nodes.section | None:
-    """A domain index as a section of the page, with the id its links will point at."""
+    """A domain index as a section of the page, with the id its links will point at.
+
+    Entries are listed flat, sub-entries too (the episode index has none).
+    """
     content, _collapse = index.generate()
     if not content:
         return None
@@ -76,15 +84,7 @@ def index_section(name: str, index: Index) -> nodes.section | None:
         section += nodes.rubric("", group)
         items = nodes.bullet_list()
         for entry in entries:
-            item = nodes.list_item("", _entry_paragraph(entry))
-            if entry.subtype == 2 and len(items):
-                # a sub-entry goes under the entry before it
-                last = items[-1]
-                if not isinstance(last[-1], nodes.bullet_list):
-                    last += nodes.bullet_list()
-                last[-1] += item
-            else:
-                items += item
+            items += nodes.list_item("", _entry_paragraph(entry))
         section += items
     return section
 
@@ -100,18 +100,55 @@ def _entry_paragraph(entry: IndexEntry) -> nodes.paragraph:
     return para
 
 
-def repair_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """``doctree-resolved``, late: every reference of the single page points into it."""
-    builder = app.builder
-    if not isinstance(builder, SingleFileHTMLBuilder):
-        return
-    domain = app.env.domains["lit"]
-    names = {f"{domain.name}-{index_cls.name}" for index_cls in domain.indices}
-    on_page = {i for node in doctree.findall(nodes.section) for i in node["ids"] if i in names}
-    index_pages = {builder.get_target_uri(name): f"#{name}" for name in on_page}
-    for ref in doctree.findall(nodes.reference):
+def _index_pages(builder: SingleFileHTMLBuilder) -> dict[str, str]:
+    """The index pages singlehtml links to but never writes -> the section that stands in."""
+    domain = builder.env.domains["lit"]
+    return {
+        builder.get_target_uri(name): f"#{name}"
+        for name, index in page_indices(builder.config, domain)
+        if index.generate()[0]
+    }
+
+
+def _repair(tree: nodes.Node, index_pages: dict[str, str]) -> None:
+    for ref in tree.findall(nodes.reference):
         page, _, fragment = ref.get("refuri", "").partition("#")
         if "#" in fragment:
             ref["refuri"] = "#" + fragment.rpartition("#")[2]
         elif page in index_pages:
             ref["refuri"] = index_pages[page]
+
+
+def repair_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``, late: every reference of the single page points into it."""
+    if isinstance(app.builder, SingleFileHTMLBuilder):
+        _repair(doctree, _index_pages(app.builder))
+
+
+def repair_sidebar(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+) -> None:
+    """``html-page-context``: the sidebar's toctree, which Sphinx renders apart from the page, too."""
+    builder = app.builder
+    if not isinstance(builder, SingleFileHTMLBuilder):
+        return
+    index_pages = _index_pages(builder)
+
+    def toctree(docname: str, collapse: bool = True, **kwargs: Any) -> str:
+        # as SingleFileHTMLBuilder._get_local_toctree, plus the repair
+        if isinstance(hidden := kwargs.get("includehidden"), str):
+            kwargs["includehidden"] = hidden.lower() == "true"
+        if kwargs.get("maxdepth") == "":
+            kwargs.pop("maxdepth")
+        tree = global_toctree_for_doc(
+            builder.env, docname, builder, tags=builder.tags, collapse=collapse, **kwargs
+        )
+        if tree is None:
+            return ""
+        _repair(tree, index_pages)
+        return str(builder.render_partial(tree)["fragment"])
+
+    if context.get("display_toc"):
+        context["toc"] = toctree(app.config.root_doc, collapse=False)
+    if "toctree" in context:
+        context["toctree"] = lambda **kwargs: toctree(pagename, **kwargs)
