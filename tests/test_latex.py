@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOTS
+from tests.helpers import build, rebuild
 
 BOOK = {"root_doc": "book"}
 
@@ -119,3 +120,84 @@ def test_pdf_without_a_book_root_has_the_episodes_as_appendix(tmp_path):
     assert "Cited by: E026, Basic review, Reinforcement learning for reasoning" in text
     log = next((tmp_path / "out" / "latex").glob("*.log")).read_text(errors="replace")
     assert "undefined references" not in log
+
+
+def _tex(result) -> str:
+    return next(result.outdir.glob("*.tex")).read_text()
+
+
+@pytest.mark.parametrize("root", ["basic", "basic-myst", "monthly"])
+def test_episode_pages_outside_the_toctree_are_the_sections_of_one_appendix(built, root):
+    result = built(root, "latex")
+    tex = _tex(result)
+    pages = episode_pages(result)
+    assert tex.count(r"\appendix") == 1
+    assert tex.count(r"\chapter{Episode pages}") == 1
+    appendix = tex.index(r"\chapter{Episode pages}")
+    assert appendix > tex.index(r"\appendix")
+    for docname in pages:
+        # each page is a section of that appendix, with the label :doc: links use
+        label = tex.index(rf"\label{{\detokenize{{{docname}::doc}}}}")
+        assert label > appendix
+        assert tex.rfind(r"\section{", 0, label) > appendix
+    assert r"\chapter" not in tex[appendix + 1 :]
+
+
+def episode_pages(result) -> list[str]:
+    return sorted({ep.docname for ep in result.app.env.domains["lit"].review.episodes.values()})
+
+
+def test_monthly_pages_are_sections_in_natural_order_and_every_citation_links_them(built):
+    result = built("monthly", "latex")
+    tex = _tex(result)
+    months = re.findall(r"\\section\{(\w+ \d{4})\}", tex)
+    assert len(months) == 30
+    assert months[:2] == ["January 2024", "February 2024"]
+    assert months[-1] == "June 2026"
+    for n in range(1, 31):
+        assert (
+            rf"\hyperref[\detokenize{{episodes/{2024 + (n - 1) // 12}-{(n - 1) % 12 + 1:02d}:episode-E{n:03d}}}]"
+            in tex
+        )
+
+
+def test_pages_listed_in_latex_appendices_keep_their_place_before_the_episode_pages(built):
+    result = built("basic", "latex", confoverrides={"root_doc": "rl", "latex_appendices": ["glossary"]})
+    tex = _tex(result)
+    assert tex.index(r"\appendix") < tex.index(r"\chapter{Glossary}") < tex.index(r"\chapter{Episode pages}")
+    assert r"\section{Episodes}" in tex
+
+
+def test_an_episode_page_listed_in_latex_appendices_joins_the_episode_pages(built):
+    tex = _tex(built("basic", "latex", confoverrides={"latex_appendices": ["episodes"]}))
+    assert r"\chapter{Episodes}" not in tex
+    assert tex.count(r"\section{Episodes}") == 1
+
+
+def test_a_second_latex_build_writes_the_same_tex(tmp_path):
+    shutil.copytree(ROOTS / "test-monthly", tmp_path, dirs_exist_ok=True)
+    first = build(tmp_path, "latex")
+    expected = _tex(first)
+    assert _tex(rebuild(first, "latex")) == expected
+
+
+def test_pdf_of_thirty_episode_pages_outside_the_toctree(tmp_path):
+    # one page per month for thirty months: the 27th appendix chapter was "Counter too large"
+    _tools_or_skip("latexmk", "pdflatex", "pdftotext")
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-monthly", src)
+    proc, text = _pdf_text(src, tmp_path / "out")
+    assert "WARNING" not in proc.stderr
+    latex = tmp_path / "out" / "latex"
+    log = next(latex.glob("*.log")).read_text(errors="replace")
+    assert "! " not in log
+    assert "undefined references" not in log
+    assert "Hyper reference" not in log
+    assert "A Episode pages" in text
+    for expected in ("A.1 January 2024", "A.27 March 2026", "A.30 June 2026"):
+        assert expected in text, expected
+    assert "E030 Study 30 of the month 2026-06-15" in text
+    assert "It follows E029 and uses entropy." in text
+    # the PDF's bookmarks: the appendix, and under it one entry per page
+    bookmarks = next(latex.glob("*.out")).read_text()
+    assert len(re.findall(r"\{section\.A\.\d+\}.*\{appendix\.A\}", bookmarks)) == 30
