@@ -97,9 +97,9 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         True,
         (bool,),
         "",
-        "Append pages that hold episodes but that no toctree reaches to the PDF (LaTeX) and "
-        "Texinfo manuals, as appendices, so that their episodes and every link to them are "
-        "in the manual.",
+        "Append pages that hold episodes but that no toctree reaches to the PDF (LaTeX, as "
+        "the sections of one appendix), the Texinfo manual (as appendices) and the single "
+        "HTML page, so that their episodes and every link to them are in it.",
     ),
     ConfigValue(
         "litreview_episode_pages_in_toctree",
