@@ -23,6 +23,7 @@ from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.environment.adapters.toctree import global_toctree_for_doc
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from sphinxcontrib_litreview.access import lit_domain
 from sphinxcontrib_litreview.unreached import as_page, episode_pages_outside, reachable
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ class AppendToSinglePage(SphinxPostTransform):
         if self.config.litreview_manual_appendix:
             for docname in episode_pages_outside(self.env, reachable(self.env, [root])):
                 end += as_page(docname, self.env.get_doctree(docname))
-        for name, index in page_indices(self.config, self.env.domains["lit"]):
+        for name, index in page_indices(self.config, lit_domain(self.env)):
             section = index_section(name, index)
             if section is not None:
                 end += section
@@ -102,7 +103,7 @@ def _entry_paragraph(entry: IndexEntry) -> nodes.paragraph:
 
 def _index_pages(builder: SingleFileHTMLBuilder) -> dict[str, str]:
     """The index pages singlehtml links to but never writes -> the section that stands in."""
-    domain = builder.env.domains["lit"]
+    domain = lit_domain(builder.env)
     return {
         builder.get_target_uri(name): f"#{name}"
         for name, index in page_indices(builder.config, domain)
