@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinxcontrib_litreview import config, nodes
+from sphinxcontrib_litreview.collect import CollectAnchorLinks
 from sphinxcontrib_litreview.dependencies import commit_digests, pages_to_rewrite
 from sphinxcontrib_litreview.domain import LitDomain, warn_missing_reference
 from sphinxcontrib_litreview.export import write_export
@@ -24,7 +25,7 @@ HERE = Path(__file__).parent
 __version__ = "0.1.0"
 
 #: bump with LitDomain.data_version whenever stored records change shape
-ENV_VERSION = 2
+ENV_VERSION = 3
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -36,6 +37,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         app.add_directive(name, LitDomain.directives[name])
     for name, role in LitDomain.roles.items():
         app.add_role(name, role)
+    app.add_transform(CollectAnchorLinks)
     app.add_post_transform(FillPlaceholders)
     app.add_post_transform(TermHoverTitles)
     app.add_post_transform(GatherEpisodePages)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from typing import TYPE_CHECKING
 
+from sphinxcontrib_litreview.conditions import enclosing, in_substitution_definition
 from sphinxcontrib_litreview.records import location
 from sphinxcontrib_litreview.warnings import warn
 
@@ -43,10 +44,9 @@ def check_review(env: BuildEnvironment, review: Review) -> None:
                 location(ep),
             )
     if env.config.litreview_warn_unused_terms:
-        used_entries = {review.terms[k].entry for k in review.term_uses if k in review.terms}
-        for key in sorted(review.terms):
-            term = review.terms[key]
-            if term.entry == key and key not in used_entries:
+        used_entries = {(doc, review.term_defs[doc, term_id].entry) for doc, term_id in review.term_uses}
+        for term in sorted(review.term_defs.values(), key=lambda t: (t.key, t.docname, t.line)):
+            if term.entry == term.key and (term.docname, term.key) not in used_entries:
                 warn(
                     "unused-term",
                     f"glossary term {term.name!r} is used on no page",
@@ -70,6 +70,16 @@ def _hint(target: str, known: list[str]) -> str:
 def warn_unresolved(review: Review, node: Element) -> None:
     """A ``lit`` reference that resolves nowhere: our own located message, subtype and hint."""
     target = node["reftarget"]
+    if in_substitution_definition(node):
+        return  # reported where the substitution is used, if it is
+    if target in (review.elsewhere_topics if node["reftype"] == "topic" else review.elsewhere_episodes):
+        # Sphinx resolves references before it drops false ``only`` branches: warn in shown ones.
+        if review.shown(enclosing(node)):
+            if node["reftype"] == "topic":
+                warn("topic", f"topic {target!r} is declared only in other outputs", node)
+            else:
+                warn("missing", f"citation of episode {target!r}, which only other outputs show", node)
+        return
     if node["reftype"] == "topic":
         if not target:
             warn("topic", "a :topic: reference names no topic", node)

@@ -20,6 +20,7 @@ from sphinx.util.nodes import make_refnode
 
 from sphinxcontrib_litreview.checks import check_review, warn_unresolved
 from sphinxcontrib_litreview.collect import collect_document
+from sphinxcontrib_litreview.conditions import builder_tags, shown_for
 from sphinxcontrib_litreview.directives.episode import EpisodeDirective
 from sphinxcontrib_litreview.directives.lists import (
     AnchoringEpisodesDirective,
@@ -27,6 +28,7 @@ from sphinxcontrib_litreview.directives.lists import (
     TopicIndexDirective,
 )
 from sphinxcontrib_litreview.directives.topic import TopicSummaryDirective
+from sphinxcontrib_litreview.glossary import sphinx_term_target
 from sphinxcontrib_litreview.index import EpisodeIndex
 from sphinxcontrib_litreview.records import Citation, Episode, Need, TermDef, TermUse, Topic, episode_label
 from sphinxcontrib_litreview.review import Review
@@ -77,7 +79,7 @@ class LitDomain(Domain):
     indices: ClassVar = [EpisodeIndex]
     initial_data: ClassVar[dict[str, Any]] = {key: {} for key in PER_DOC}
     #: bump with ENV_VERSION whenever stored records change shape
-    data_version = 2
+    data_version = 3
 
     _review: Review | None = None
     #: the digests of the write under way (see :mod:`.dependencies`); never pickled
@@ -135,8 +137,11 @@ class LitDomain(Domain):
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         store = self.store
-        found = collect_document(env, docname, document, store["topics"].get(docname, []))
+        found = collect_document(
+            env, docname, document, store["topics"].get(docname, []), store["episodes"].get(docname, [])
+        )
         for key, value in (
+            ("episodes", found.episodes),
             ("citations", found.citations),
             ("term_uses", found.term_uses),
             ("term_defs", found.term_defs),
@@ -157,6 +162,7 @@ class LitDomain(Domain):
 
     @property
     def review(self) -> Review:
+        """The review as the current builder shows it (its tags decide every ``only``)."""
         if self._review is None:
             store = self.store
             self._review = Review(
@@ -167,6 +173,8 @@ class LitDomain(Domain):
                 store["glossaries"],
                 store["term_defs"],
                 store["term_uses"],
+                shown=shown_for(builder_tags(self.env)),
+                term_target=lambda target: sphinx_term_target(self.env, target),
             )
         return self._review
 

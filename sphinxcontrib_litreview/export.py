@@ -61,7 +61,7 @@ def review_data(env: BuildEnvironment) -> dict[str, Any]:
             "source": _relative(env, cite.source),
             "line": cite.line,
         }
-        for cite in domain.citations()
+        for cite in review.citations
     ]
     return {"episodes": episodes, "topics": topics, "citations": citations}
 

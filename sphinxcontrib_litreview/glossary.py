@@ -7,7 +7,7 @@ them at read time and decorates the output afterwards.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
@@ -15,6 +15,9 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinxcontrib_litreview.access import lit_domain
 from sphinxcontrib_litreview.records import TermDef
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
 
 #: set on a :term: reference's inner node at read time; it survives resolution
 TERM_ATTR = "lit_term"
@@ -80,6 +83,17 @@ def glossary_terms(glossary: addnodes.glossary, docname: str) -> list[TermDef]:
     return terms
 
 
+def sphinx_term_target(env: BuildEnvironment, target: str) -> tuple[str, str] | None:
+    """Where Sphinx's ``:term:`` resolution sends *target*: (docname, term id), or None.
+
+    The same two tables ``StandardDomain._resolve_term_xref`` reads, in its
+    order: the exact name first (where a duplicate term's last reading wins),
+    then the lower-case one.  Hover text and *Used in* follow the link itself.
+    """
+    std = env.domains.standard_domain
+    return std.objects.get(("term", target)) or std._terms.get(target.lower())
+
+
 class TermHoverTitles(SphinxPostTransform):
     """In HTML, a resolved :term: link shows the start of its definition on hover."""
 
@@ -89,10 +103,10 @@ class TermHoverTitles(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         review = lit_domain(self.env).review
         for inner in self.document.findall(nodes.inline):
-            key = inner.get(TERM_ATTR)
+            target = inner.get(TERM_ATTR)
             parent = inner.parent
-            if key is None or not isinstance(parent, nodes.reference):
+            if target is None or not isinstance(parent, nodes.reference):
                 continue
-            term = review.terms.get(key)
+            term = review.term(target)
             if term is not None and term.hover:
                 parent["reftitle"] = term.hover

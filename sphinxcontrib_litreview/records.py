@@ -26,6 +26,8 @@ class Episode(NamedTuple):
     topics: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     takeaway: str = ""
+    #: the expressions of the ``only`` directives it stands in (see :mod:`.conditions`)
+    only: tuple[str, ...] = ()
 
 
 def episode_label(fmt: str, episode: Episode) -> str:
@@ -40,6 +42,8 @@ class Topic(NamedTuple):
     line: int
     node_id: str
     title: str
+    #: the expressions of the ``only`` directives it stands in (see :mod:`.conditions`)
+    only: tuple[str, ...] = ()
 
 
 class Citation(NamedTuple):
@@ -51,6 +55,8 @@ class Citation(NamedTuple):
     line: int
     #: the ID of the episode whose body holds the citation, or "" for page prose
     within: str = ""
+    #: the expressions of the ``only`` directives it stands in (see :mod:`.conditions`)
+    only: tuple[str, ...] = ()
 
 
 class TermDef(NamedTuple):
@@ -66,6 +72,8 @@ class TermDef(NamedTuple):
     node_id: str
     #: the start of the definition: its first sentence, plain text, at most ~200 characters
     hover: str
+    #: the expressions of the ``only`` directives it stands in (see :mod:`.conditions`)
+    only: tuple[str, ...] = ()
 
 
 class TermUse(NamedTuple):
@@ -76,6 +84,10 @@ class TermUse(NamedTuple):
     source: str
     line: int
     within: str = ""
+    #: the target as written: Sphinx matches it exactly before it tries lower case
+    target: str = ""
+    #: the expressions of the ``only`` directives it stands in (see :mod:`.conditions`)
+    only: tuple[str, ...] = ()
 
 
 class Located(Protocol):

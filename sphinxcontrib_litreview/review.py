@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple, TypeVar
 
+from sphinxcontrib_litreview.conditions import Condition
 from sphinxcontrib_litreview.records import Citation, Episode, TermDef, TermUse, Topic, natural_key
 
 
@@ -42,6 +43,16 @@ class TopicRow(NamedTuple):
 
 
 R = TypeVar("R", Episode, Topic)
+Shown = TypeVar("Shown", Episode, Topic, Citation, TermDef, TermUse)
+#: where Sphinx's ``:term:`` resolution of a target lands: (docname, term id), or None
+TermTarget = Callable[[str], "tuple[str, str] | None"]
+
+
+def _visible(
+    records: Mapping[str, Sequence[Shown]], shown: Callable[[Condition], bool]
+) -> dict[str, list[Shown]]:
+    """The records an output shows: those outside any ``only`` that is false for it."""
+    return {doc: [r for r in per_doc if shown(r.only)] for doc, per_doc in records.items()}
 
 
 def _declarations(records: Mapping[str, Sequence[R]], key: Callable[[R], str]) -> dict[str, list[R]]:
@@ -54,11 +65,16 @@ def _declarations(records: Mapping[str, Sequence[R]], key: Callable[[R], str]) -
     return {k: sorted(v, key=lambda r: r.docname) for k, v in grouped.items()}
 
 
-def _in_order(places: Mapping[str, set[CitingPlace]]) -> dict[str, list[CitingPlace]]:
+K = TypeVar("K")
+
+
+def _in_order(places: Mapping[K, set[CitingPlace]]) -> dict[K, list[CitingPlace]]:
     return {k: sorted(v, key=lambda p: (p.docname, natural_key(p.within))) for k, v in places.items()}
 
 
 class Review:
+    """The review as one output shows it: built for a builder's ``only`` tags (*shown*)."""
+
     def __init__(
         self,
         episodes: Mapping[str, Sequence[Episode]],
@@ -68,7 +84,17 @@ class Review:
         glossary_pages: Iterable[str],
         term_defs: Mapping[str, Sequence[TermDef]],
         term_uses: Mapping[str, Sequence[TermUse]],
+        shown: Callable[[Condition], bool] = lambda condition: True,
+        term_target: TermTarget = lambda target: None,
     ) -> None:
+        #: whether this output shows what stands in a given ``only`` condition
+        self.shown = shown
+        #: IDs and slugs declared only inside ``only`` directives that this output leaves out
+        self.elsewhere_episodes = {e.id for per_doc in episodes.values() for e in per_doc}
+        self.elsewhere_topics = {t.slug for per_doc in topics.values() for t in per_doc}
+        episodes, topics = _visible(episodes, shown), _visible(topics, shown)
+        citations, term_defs = _visible(citations, shown), _visible(term_defs, shown)
+        term_uses = _visible(term_uses, shown)
         #: every declaration of each ID and slug, in document order, for the duplicate checks
         self.episode_decls = _declarations(episodes, lambda ep: ep.id)
         self.topic_decls = _declarations(topics, lambda topic: topic.slug)
@@ -82,6 +108,10 @@ class Review:
             for docname, declared in topics.items()
             if any(self.topics.get(t.slug) == t for t in declared)
         }
+        self.elsewhere_episodes -= self.episodes.keys()
+        self.elsewhere_topics -= self.topics.keys()
+        #: every citation, page by page in docname order
+        self.citations = [cite for docname in sorted(citations) for cite in citations[docname]]
 
         cited_by: dict[str, set[CitingPlace]] = defaultdict(set)
         cited_on: dict[str, set[str]] = defaultdict(set)
@@ -102,17 +132,22 @@ class Review:
         self.topic_index_pages = sorted(topic_index_pages)
         self.glossary_pages = sorted(glossary_pages)
 
-        terms: dict[str, TermDef] = {}
-        for docname in sorted(term_defs):
-            for term in term_defs[docname]:
-                terms.setdefault(term.key, term)
-        #: glossary terms by lower-case name; the first definition wins, as in Sphinx
-        self.terms = terms
-        used: dict[str, set[CitingPlace]] = defaultdict(set)
+        #: glossary terms by (docname, term id): what a resolved :term: link points to
+        self.term_defs = {(t.docname, t.node_id): t for per_doc in term_defs.values() for t in per_doc}
+        self._term_target = term_target
+        used: dict[tuple[str, str], set[CitingPlace]] = defaultdict(set)
         for uses in term_uses.values():
             for use in uses:
-                used[use.key].add(CitingPlace(use.docname, use.within))
+                where = term_target(use.target or use.key)
+                if where in self.term_defs:
+                    used[where].add(CitingPlace(use.docname, use.within))
+        #: the places that use each term, by the (docname, term id) their links resolve to
         self.term_uses = _in_order(used)
+
+    def term(self, target: str) -> TermDef | None:
+        """The definition a ``:term:`` of *target* links to: the one Sphinx resolves it to."""
+        where = self._term_target(target)
+        return self.term_defs.get(where) if where is not None else None
 
     # -- what pages show ----------------------------------------------------
 

@@ -16,6 +16,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinxcontrib_litreview import render
 from sphinxcontrib_litreview.access import lit_domain
 from sphinxcontrib_litreview.checks import check_list
+from sphinxcontrib_litreview.conditions import enclosing
 from sphinxcontrib_litreview.glossary import GLOSSARY_DOC_ATTR, definition_of
 from sphinxcontrib_litreview.nodes import (
     lit_backlinks,
@@ -78,7 +79,8 @@ class FillPlaceholders(SphinxPostTransform):
         for node in found:
             if isinstance(node, addnodes.glossary):
                 self._add_used_in(node, review)
-            elif isinstance(node, lit_placeholder):
+            elif isinstance(node, lit_placeholder) and review.shown(enclosing(node)):
+                # (a false ``only`` branch is left for Sphinx to drop, after references resolve)
                 new = FILLERS[type(node)](self.env, review, node)
                 for child in new:
                     if isinstance(child, nodes.Element):
@@ -90,10 +92,8 @@ class FillPlaceholders(SphinxPostTransform):
         if docname is None:
             return
         for item in glossary.findall(nodes.definition_list_item):
-            keys = dict.fromkeys(term.astext().lower() for term in item.findall(nodes.term))
-            entries = list(
-                dict.fromkeys(entry for key in keys for entry in used_in_view(self.env, review, key))
-            )
+            ids = [term["ids"][0] for term in item.findall(nodes.term) if term["ids"]]
+            entries = list(dict.fromkeys(e for i in ids for e in used_in_view(self.env, review, docname, i)))
             definition = definition_of(item)
             if entries and definition is not None:
                 para = render.used_in(entries, docname)

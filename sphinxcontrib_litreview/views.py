@@ -101,9 +101,9 @@ def cited_by_view(env: BuildEnvironment, review: Review, ep_id: str) -> list[Cit
     return _place_entries(env, review, review.cited_by.get(ep_id, ()), by_title=False)
 
 
-def used_in_view(env: BuildEnvironment, review: Review, key: str) -> list[CitedByEntry]:
-    """The pages and episodes that use a term, titled by their titles."""
-    return _place_entries(env, review, review.term_uses.get(key, ()), by_title=True)
+def used_in_view(env: BuildEnvironment, review: Review, docname: str, term_id: str) -> list[CitedByEntry]:
+    """The pages and episodes whose links go to the term *term_id* on *docname*, titled by their titles."""
+    return _place_entries(env, review, review.term_uses.get((docname, term_id), ()), by_title=True)
 
 
 Shown = TypeVar("Shown", Episode, Topic, TermDef)
@@ -137,6 +137,6 @@ NEED_VIEWS: dict[str, Callable[[BuildEnvironment, Review, str, str], Any]] = {
     "list": lambda env, review, spec, doc: list_view(env, review, _spec(spec), doc, False),
     "topic-index": lambda env, review, _, doc: topic_index_view(review),
     "citedby": lambda env, review, ep_id, doc: cited_by_view(env, review, ep_id),
-    "term": lambda env, review, key, doc: _maybe_shown(review.terms.get(key)),
-    "usedin": lambda env, review, key, doc: used_in_view(env, review, key),
+    "term": lambda env, review, target, doc: _maybe_shown(review.term(target)),
+    "usedin": lambda env, review, term_id, doc: used_in_view(env, review, doc, term_id),
 }

@@ -133,3 +133,55 @@ def test_a_plain_glossary_project_changes_only_by_hover_and_used_in(tmp_path, bu
     )
     glossary = body(with_ext.html("glossary"))
     assert "Used in: Plain glossary, Usage" in visible(glossary)  # builder
+
+
+TWICE = ["glossary-twice", "glossary-twice-myst"]
+_DEFINITION = re.compile(r'<dt id="([^"]+)">.*?</dt><dd><p>(.*?)</p>', re.S)
+_TERM_LINK = re.compile(r'<a class="reference internal" href="([^"#]+)#([^"]+)"(?: title="([^"]*)")?>')
+
+
+@pytest.mark.parametrize("root", TWICE)
+def test_hover_text_is_the_definition_the_link_goes_to(built, root):
+    # Terms A defines `widget` and `gadget`, Terms B `Widget` and `gadget` again.  Sphinx
+    # matches the exact name first, then the lower-case one, and a duplicate's last reading wins.
+    result = built(root)
+    definitions = {
+        (page, term_id): text
+        for page in ("a-terms", "b-terms")
+        for term_id, text in _DEFINITION.findall(result.html(page))
+    }
+    links = [link for page in ("exact", "other") for link in _TERM_LINK.findall(body(result.html(page)))]
+    assert links == [
+        ("a-terms.html", "term-widget", "A lower-case widget, from page A."),  # widget
+        ("b-terms.html", "term-Widget", "A capitalised Widget, from page B."),  # Widget
+        ("b-terms.html", "term-Widget", "A capitalised Widget, from page B."),  # WIDGET
+        ("b-terms.html", "term-gadget", "Gadget as page B defines it."),  # gadget
+    ]
+    for href, term_id, title in links:
+        assert definitions[href.removesuffix(".html"), term_id] == title
+    suffix = "rst:8" if root == "glossary-twice" else "md:3"
+    assert result.warnings == [
+        f"b-terms.{suffix}: WARNING: duplicate term description of gadget, other instance in a-terms"
+    ]
+
+
+@pytest.mark.parametrize("root", TWICE)
+def test_used_in_goes_to_the_entry_the_uses_link_to(built, root):
+    result = built(root)
+    assert visible(body(result.html("a-terms"))) == (
+        "Terms A widget A lower-case widget, from page A. Used in: Exact case "
+        "gadget Gadget as page A defines it."
+    )
+    assert visible(body(result.html("b-terms"))) == (
+        "Terms B Widget A capitalised Widget, from page B. Used in: Other cases "
+        "gadget Gadget as page B defines it. Used in: Other cases"
+    )
+
+
+@pytest.mark.parametrize(("root", "line"), [("glossary-twice", 9), ("glossary-twice-myst", 7)])
+def test_a_duplicate_term_no_link_goes_to_is_unused(built, root, line):
+    result = built(root, confoverrides={"litreview_warn_unused_terms": True})
+    suffix = "rst" if root == "glossary-twice" else "md"
+    assert result.warnings_of("unused-term") == [
+        f"a-terms.{suffix}:{line}: WARNING: glossary term 'gadget' is used on no page [litreview.unused-term]"
+    ]

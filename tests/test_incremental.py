@@ -119,6 +119,21 @@ class Tree:
             return f"{title}\n{'=' * len(title)}\n"
         return f"# {title}\n"
 
+    def page(self, title: str, body: str) -> str:
+        """A whole page outside every toctree (``orphan``), with *title* and *body*."""
+        front = ":orphan:\n\n" if self.fmt == "rst" else "---\norphan: true\n---\n\n"
+        return front + self.heading(title) + "\n" + body
+
+    def block(self, name: str, content: str = "") -> str:
+        """A directive with no argument, holding *content* (lines as the directive reads them)."""
+        if self.fmt == "rst":
+            indented = "".join(f"   {line}\n" if line else "\n" for line in content.splitlines())
+            return f".. {name}::\n" + (f"\n{indented}" if content else "")
+        return f"```{{{name}}}\n{content}```\n"
+
+    def drop_from_toctree(self, docname: str) -> None:
+        self.sub("index", f"   {docname}\n" if self.fmt == "rst" else f"{docname}\n", "")
+
     def episode(self, ep_id: str, options: list[str], body: str) -> str:
         """A whole episode directive, options being ``:name: value`` lines."""
         if self.fmt == "rst":
@@ -249,6 +264,41 @@ def remove_term_use(t: Tree) -> None:
     t.sub("calibration", t.role("term", "calibration error"), "calibration error")
 
 
+def delete_topic_index_page(t: Tree) -> None:
+    # Every topic header's "all topics" link goes.
+    t.delete("topics")
+    t.drop_from_toctree("topics")
+
+
+def add_topic_index_page(t: Tree) -> None:
+    # It sorts before "topics": every topic header's "all topics" link now goes to it.
+    t.write("all-topics", t.page("All topics, again", t.block("topic-index")))
+
+
+def delete_glossary_page(t: Tree) -> None:
+    # The headers' glossary link goes, and every :term: (rl-reasoning, calibration,
+    # E2's body on episodes-a) dangles.
+    t.delete("glossary")
+    t.drop_from_toctree("glossary")
+
+
+def add_glossary_page(t: Tree) -> None:
+    # It sorts before "glossary": every topic header's glossary link now goes to it.
+    terms = t.block("glossary", "reward model\n   A model that scores answers.\n")
+    t.write("acronyms", t.page("Acronyms", terms))
+
+
+def retitle_episode_linked_by_any(t: Tree) -> None:
+    # The glossary page reaches E1 only through `:any:` (reST) or `[text](#E1)` (MyST),
+    # whose hover title is E1's title.  (Not the home page: Sphinx re-writes the root
+    # document in every build.)
+    t.sub(
+        "episodes-a",
+        ":title: RL mostly re-weights what the base model already knew",
+        ":title: RL re-weights prior knowledge",
+    )
+
+
 EDITS: dict[str, Callable[[Tree], None]] = {
     "retitle-episode": retitle_episode,
     "retitle-citing-episode": retitle_citing_episode,
@@ -266,6 +316,11 @@ EDITS: dict[str, Callable[[Tree], None]] = {
     "move-episode": move_episode,
     "redefine-term": redefine_term,
     "remove-term-use": remove_term_use,
+    "delete-topic-index-page": delete_topic_index_page,
+    "add-topic-index-page": add_topic_index_page,
+    "delete-glossary-page": delete_glossary_page,
+    "add-glossary-page": add_glossary_page,
+    "retitle-episode-linked-by-any": retitle_episode_linked_by_any,
 }
 
 

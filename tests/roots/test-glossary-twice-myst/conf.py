@@ -1,0 +1,2 @@
+project = "Two glossaries"
+extensions = ["myst_parser", "sphinxcontrib_litreview"]

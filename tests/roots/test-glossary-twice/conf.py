@@ -1,0 +1,2 @@
+project = "Two glossaries"
+extensions = ["sphinxcontrib_litreview"]

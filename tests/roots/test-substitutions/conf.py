@@ -1,0 +1,2 @@
+project = "Substitutions"
+extensions = ["sphinxcontrib_litreview"]
