@@ -49,7 +49,8 @@ def in_substitution_definition(node: nodes.Node) -> bool:
 
 def builder_tags(env: BuildEnvironment) -> Tags:
     """The tags ``OnlyNodeTransform`` evaluates against: builder name, format, ``-t`` tags."""
-    return env._tags
+    tags: Tags | None = getattr(env, "_tags", None)  # Sphinx 9; 8.x has only env.app.tags
+    return tags if tags is not None else env.app.tags
 
 
 def shown_for(tags: Tags) -> Callable[[Condition], bool]:
