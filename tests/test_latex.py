@@ -61,6 +61,16 @@ def _pdf_text(src: Path, out: Path, *options: str) -> tuple[subprocess.Completed
     return proc, " ".join(text.split())
 
 
+def _root_pdf(root: str, tmp_path: Path, *options: str) -> tuple[Path, str, str, str]:
+    """The PDF of test root *root* through latexmk: its source copy, warnings, text and LaTeX log."""
+    _tools_or_skip("latexmk", "pdflatex", "pdftotext")
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / f"test-{root}", src)
+    proc, text = _pdf_text(src, tmp_path / "out", *options)
+    log = next((tmp_path / "out" / "latex").glob("*.log")).read_text(errors="replace")
+    return src, proc.stderr, text, log
+
+
 def test_pdf_shows_episodes_headers_lists_and_citations(tmp_path):
     _tools_or_skip("latexmk", "pdflatex", "pdftotext")
     src = tmp_path / "src"

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import zlib
 
 import pytest
 
-from tests.conftest import ROOTS
 from tests.helpers import body, visible
-from tests.test_latex import _pdf_text, _tools_or_skip
+from tests.test_latex import _root_pdf
 
 ROOTS_ONLY = ["only", "only-myst"]
 SUFFIX = {"only": "rst", "only-myst": "md"}
@@ -118,17 +116,13 @@ def test_latex_links_only_to_labels_it_has(built, root):
 
 
 def test_pdf_of_a_review_with_only_has_no_undefined_references(tmp_path):
-    _tools_or_skip("latexmk", "pdflatex", "pdftotext")
-    src = tmp_path / "src"
-    shutil.copytree(ROOTS / "test-only", src)
-    proc, text = _pdf_text(src, tmp_path / "out")
+    src, stderr, text, log = _root_pdf("only", tmp_path)
     assert "Shown in print only" in text
     assert "Shown on the web only" not in text
-    assert [line for line in proc.stderr.splitlines() if "WARNING" in line] == [
+    assert [line for line in stderr.splitlines() if "WARNING" in line] == [
         f"{src}/methods.rst:9: WARNING: citation of episode 'E3', which only other outputs show "
         "[litreview.missing]"
     ]
-    log = next((tmp_path / "out" / "latex").glob("*.log")).read_text(errors="replace")
     assert "undefined references" not in log
     assert "Hyper reference" not in log
 
