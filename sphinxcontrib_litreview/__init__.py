@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinxcontrib_litreview import config, nodes
+from sphinxcontrib_litreview.bibliography import events as bibliography
 from sphinxcontrib_litreview.dependencies import commit_digests, pages_to_rewrite
 from sphinxcontrib_litreview.domain import LitDomain, warn_missing_reference
 from sphinxcontrib_litreview.export import write_export
@@ -24,7 +25,7 @@ HERE = Path(__file__).parent
 __version__ = "0.1.0"
 
 #: bump with LitDomain.data_version whenever stored records change shape
-ENV_VERSION = 2
+ENV_VERSION = 3
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -40,6 +41,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(TermHoverTitles)
     app.add_post_transform(GatherEpisodePages)
     app.add_post_transform(AppendToSinglePage)
+    app.connect("builder-inited", bibliography.load)
+    app.connect("env-get-outdated", bibliography.outdated_pages)
     app.connect("env-updated", pages_to_rewrite)
     app.connect("env-updated", append_episode_pages)
     # late, to repair the links other handlers make too
