@@ -18,6 +18,7 @@ from sphinxcontrib_litreview.bibliography.normalize import arxiv_id, clean_doi, 
 
 _DECODER = json.JSONDecoder()
 _SPACE = " \t\n\r"
+_JSON_TYPES = {dict: "object", list: "array", str: "string", bool: "boolean", int: "number", float: "number"}
 #: report a problem with the item being read
 _Report = Callable[[str], None]
 
@@ -30,7 +31,7 @@ def parse_csl_json(text: str, source: str) -> tuple[list[BibEntry], list[Problem
     except json.JSONDecodeError as exc:
         return [], [Problem(source, exc.lineno, f"not valid JSON: {exc.msg} (column {exc.colno})")]
     if not isinstance(document, list):
-        kind = type(document).__name__
+        kind = _json_type(document)
         return [], [Problem(source, 1, f"a CSL-JSON file holds a list of items, not a JSON {kind}")]
     entries: dict[str, BibEntry] = {}
     problems: list[Problem] = []
@@ -46,6 +47,10 @@ def parse_csl_json(text: str, source: str) -> tuple[list[BibEntry], list[Problem
                 )
             )
     return list(entries.values()), problems
+
+
+def _json_type(value: Any) -> str:
+    return _JSON_TYPES.get(type(value), "null")
 
 
 def _items(text: str) -> Iterator[tuple[int, Any]]:
@@ -69,7 +74,7 @@ def _entry(item: Any, source: str, line: int, problems: list[Problem]) -> BibEnt
     if not isinstance(item, dict):
         problems.append(
             Problem(
-                source, line, f"a CSL-JSON item must be an object, not a JSON {type(item).__name__}; left out"
+                source, line, f"a CSL-JSON item must be an object, not a JSON {_json_type(item)}; left out"
             )
         )
         return None
@@ -84,12 +89,14 @@ def _entry(item: Any, source: str, line: int, problems: list[Problem]) -> BibEnt
         problems.append(Problem(source, line, f"item {key!r}: {message}"))
 
     def text(name: str) -> str:
-        value = item.get(name, "")
+        value = item.get(name)
+        if value is None:  # absent, or null
+            return ""
         if isinstance(value, int | float) and not isinstance(value, bool):
             problem(f'"{name}" is a number, not a string; shown as {value}')
             return str(value)
         if not isinstance(value, str):
-            problem(f'"{name}" is a JSON {type(value).__name__}, not a string; left out')
+            problem(f'"{name}" is a JSON {_json_type(value)}, not a string; left out')
             return ""
         return " ".join(value.split())
 
@@ -116,7 +123,7 @@ def _entry(item: Any, source: str, line: int, problems: list[Problem]) -> BibEnt
 
 def _people(value: Any, problem: _Report) -> tuple[Person, ...]:
     if not isinstance(value, list):
-        problem(f'"author" is a JSON {type(value).__name__}, not a list of names; left out')
+        problem(f'"author" is a JSON {_json_type(value)}, not a list of names; left out')
         return ()
     people = []
     for name in value:
@@ -140,7 +147,7 @@ def _date(value: Any, problem: _Report) -> str:
     if value is None:
         return ""
     if not isinstance(value, dict):
-        problem(f'"issued" is a JSON {type(value).__name__}, not a date object; left out')
+        problem(f'"issued" is a JSON {_json_type(value)}, not a date object; left out')
         return ""
     parts = value.get("date-parts")
     if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
