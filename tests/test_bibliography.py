@@ -375,8 +375,9 @@ def test_files_merge_and_a_key_in_two_files_names_both(tmp_path):
     )
     (tmp_path / "b.json").write_text('[\n  {"id": "onlyb"},\n  {"id": "shared", "title": "From B"}\n]')
     (tmp_path / "latin1.bib").write_bytes("@misc{x,\n title={Caf\xe9}}\n".encode("latin-1"))
+    (tmp_path / "refs.ris").write_text("TY  - JOUR\n")
     result = load_bibliography(
-        tmp_path, ["a.bib", "b.json", "a.bib", "gone.bib", "latin1.bib", "notes.txt"], None, "conf.py"
+        tmp_path, ["a.bib", "b.json", "a.bib", "gone.bib", "latin1.bib", "refs.ris"], None, ("conf.py", 3)
     )
     assert sorted(result.entries) == ["onlya", "onlyb", "shared"]
     assert result.entries["shared"].title == "From A"
@@ -384,25 +385,17 @@ def test_files_merge_and_a_key_in_two_files_names_both(tmp_path):
         ("b.json", 3, "key 'shared' is also defined at a.bib:1; that entry is used"),
         (
             "conf.py",
-            0,
+            3,
             f"litreview_bibliography: 'gone.bib' is not a file (looked at {tmp_path / 'gone.bib'})",
         ),
         ("latin1.bib", 2, "is not UTF-8 text; export it as UTF-8 (Zotero and Better BibTeX do)"),
         (
             "conf.py",
-            0,
-            f"litreview_bibliography: 'notes.txt' is not a file (looked at {tmp_path / 'notes.txt'})",
+            3,
+            f"litreview_bibliography: 'refs.ris' is not a .bib or .json file (looked at {tmp_path / 'refs.ris'})",
         ),
     ]
     assert set(result.digests) == set(result.entries)
-
-
-def test_an_unknown_suffix_is_a_problem(tmp_path):
-    (tmp_path / "refs.ris").write_text("TY  - JOUR\n")
-    result = load_bibliography(tmp_path, ["refs.ris"], None, "conf.py")
-    assert [p.message for p in result.problems] == [
-        "unknown bibliography format '.ris' (expected .bib or .json)"
-    ]
 
 
 def test_the_digest_ignores_where_an_entry_sits_but_not_what_it_says():

@@ -14,6 +14,7 @@ episode elsewhere are then re-written through the digests of :mod:`.dependencies
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,8 +28,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-    from sphinxcontrib_litreview.bibliography.entries import Problem
-
 
 def cache_dir(app: Sphinx) -> Path:
     """Parsed files are kept beside the doctrees, which every builder of the project shares."""
@@ -37,22 +36,35 @@ def cache_dir(app: Sphinx) -> Path:
 
 def load(app: Sphinx) -> None:
     """``builder-inited``: read the configured files (from the cache when unchanged) and warn their problems."""
-    conf = Path(app.confdir) / "conf.py"
     bibliography = load_bibliography(
-        Path(app.srcdir),
-        app.config.litreview_bibliography,
-        cache_dir(app),
-        str(conf) if conf.is_file() else "",
+        Path(app.srcdir), app.config.litreview_bibliography, cache_dir(app), _setting(Path(app.confdir))
     )
     lit_domain(app.env).bibliography = bibliography
     for problem in bibliography.problems:
-        warn("bib", problem.message, _location(problem))
+        if problem.line:
+            warn("bib", problem.message, f"{problem.source}:{problem.line}")
+        else:
+            # Sphinx reads a location without a line as a docname; name the file in the message instead
+            warn("bib", f"{problem.source}: {problem.message}" if problem.source else problem.message, None)
 
 
-def _location(problem: Problem) -> str | None:
-    if not problem.source:
-        return None
-    return f"{problem.source}:{problem.line}" if problem.line else problem.source
+def _setting(confdir: Path) -> tuple[str, int]:
+    """conf.py and the line that sets ``litreview_bibliography`` (0 if it is set elsewhere, e.g. with -D)."""
+    conf = confdir / "conf.py"
+    try:
+        tree = ast.parse(conf.read_bytes())
+    except (OSError, SyntaxError, ValueError):
+        return "", 0
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, ast.AnnAssign | ast.AugAssign):
+            targets = [node.target]
+        else:
+            continue
+        if any(isinstance(t, ast.Name) and t.id == "litreview_bibliography" for t in targets):
+            return str(conf), node.lineno
+    return str(conf), 0
 
 
 def outdated_pages(

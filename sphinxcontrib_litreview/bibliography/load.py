@@ -106,37 +106,34 @@ def _store(path: Path, name: str, parsed: Parsed) -> None:
 
 
 def load_bibliography(
-    srcdir: Path, paths: Iterable[str], cache_dir: Path | None, config_source: str
+    srcdir: Path, paths: Iterable[str], cache_dir: Path | None, config: tuple[str, int] = ("", 0)
 ) -> Bibliography:
-    """Every entry of the configured files, first file first; a missing file is a problem at *config_source*."""
+    """Every entry of the configured files, first file first.
+
+    A file that is missing or of an unknown kind is a problem of the configuration, at *config*
+    (conf.py and the line that sets ``litreview_bibliography``).
+    """
     entries: dict[str, BibEntry] = {}
     problems: list[Problem] = []
     files: list[str] = []
     for configured in dict.fromkeys(paths):
         path = (srcdir / configured).resolve()
-        if not path.is_file():
+        if not path.is_file() or path.suffix.lower() not in READERS:
+            why = "is not a file" if not path.is_file() else f"is not a {' or '.join(READERS)} file"
             problems.append(
-                Problem(
-                    config_source,
-                    0,
-                    f"litreview_bibliography: {configured!r} is not a file (looked at {path})",
-                )
+                Problem(*config, f"litreview_bibliography: {configured!r} {why} (looked at {path})")
             )
             continue
         files.append(str(path))
         parsed = read_file(path, cache_dir)
-        problems.extend(parsed.problems)
+        found = list(parsed.problems)
         for entry in parsed.entries:
             first = entries.setdefault(entry.key, entry)
             if first is not entry:
                 where = f"{_relative(srcdir, first.source)}:{first.line}"
-                problems.append(
-                    Problem(
-                        entry.source,
-                        entry.line,
-                        f"key {entry.key!r} is also defined at {where}; that entry is used",
-                    )
-                )
+                message = f"key {entry.key!r} is also defined at {where}; that entry is used"
+                found.append(Problem(entry.source, entry.line, message))
+        problems.extend(sorted(found, key=lambda p: p.line))
     digests = {key: entry.digest() for key, entry in entries.items()}
     return Bibliography(entries, tuple(problems), tuple(files), digests)
 
