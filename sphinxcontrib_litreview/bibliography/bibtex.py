@@ -152,6 +152,7 @@ class ResolveConcatenation(middlewares.LibraryMiddleware):
                         names: list[str] = []
                         field.value = "{" + "".join(_evaluate(p, macros, names) for p in parts) + "}"
                         undefined.extend((field.key, name) for name in names)
+                        entry.parser_metadata[self.metadata_key()] = True
             if undefined:
                 entry.parser_metadata[_UNDEFINED] = undefined
         return library
@@ -357,6 +358,16 @@ def _one_group(name: str) -> bool:
 
 
 def _raw(entry: Entry) -> str:
-    """The entry alone, macros and ``#`` resolved: BibTeX that re-imports to the same entry."""
+    """The entry alone, macros and ``#`` resolved: BibTeX that re-imports to the same entry.
+
+    That is the entry as written in the file, unless it used ``@string`` macros or ``#``.
+    """
+    metadata = entry.parser_metadata
+    if (
+        entry.raw
+        and not metadata.get("ResolveStringReferences")
+        and ResolveConcatenation.metadata_key() not in metadata
+    ):
+        return entry.raw.strip() + "\n"
     fields = [Field(f.key, "{" + str(f.value) + "}") for f in entry.fields]
     return str(write(Library([Entry(entry.entry_type, entry.key, fields)])))

@@ -6,6 +6,7 @@ no text equivalent is left out, and named, so the reader can say where.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -50,16 +51,21 @@ _LIGATURES = ("--", "``", "''", "!`", "?`")
 _BARE = re.compile(r"(?<!\\)([%&])")
 
 
-def to_text(value: str) -> tuple[str, list[str]]:
-    """``(text, unknown commands)`` for one BibTeX value; white space folded."""
+@functools.lru_cache(maxsize=65536)
+def to_text(value: str) -> tuple[str, tuple[str, ...]]:
+    """``(text, unknown commands)`` for one BibTeX value; white space folded.
+
+    Cached: a journal, a publisher or an author recurs across a bibliography, and pylatexenc
+    takes about a millisecond a value.
+    """
     if _SPECIAL_CHARS.isdisjoint(value) and not any(lig in value for lig in _LIGATURES):
         # Plain words in groups, ``{{MNE}} Software``: what pylatexenc gives, without its cost
         # (tests/test_bibliography.py checks that the two agree).
-        return " ".join(value.replace("{", "").replace("}", "").split()), []
+        return " ".join(value.replace("{", "").replace("}", "").split()), ()
     _DECODER.unknown = []
     try:
         text = str(_DECODER.latex_to_text(_BARE.sub(r"\\\1", value)))
     except (LatexWalkerError, RecursionError, ValueError):
         # pylatexenc is tolerant by default; this is the rare value it still gives up on
-        return " ".join(value.replace("{", "").replace("}", "").split()), []
-    return " ".join(text.split()), list(dict.fromkeys(_DECODER.unknown))
+        return " ".join(value.replace("{", "").replace("}", "").split()), ()
+    return " ".join(text.split()), tuple(dict.fromkeys(_DECODER.unknown))
