@@ -169,6 +169,9 @@ def test_string_macros_and_concatenation_are_resolved():
     assert entry.venue == "Journal of Machine Learning Research"
     assert "booktitle = {Proc. Conf. Journal of Machine Learning Research 2020}" in entry.raw
     assert entry.title == 'Part 2: C# and "quotes", May'
+    # the entry alone, macros resolved, re-imports to the same entry
+    again, again_problems = bib(entry.raw)
+    assert (shown(again["k"]), again_problems) == (shown(entry), [])
     assert entries["u"].title == "undefined one"
     assert entries["u"].venue == "nomacro"
     assert problems == [

@@ -128,6 +128,20 @@ def test_a_bib_edit_re_reads_exactly_the_pages_whose_entries_changed(tmp_path):
     assert diff_pages(html_pages(fifth), html_pages(build(clean_src))) == ""
 
 
+def test_parallel_readers_see_the_bibliography_loaded_before_they_fork(built):
+    result = built("bib-outdated", parallel=2)
+    assert "zhang2025: Zhang’s paper" in visible(body(result.html("b")))
+    assert "doe2024: Doe’s paper" in visible(body(result.html("a")))
+    # what each page read is merged back, for the next build's outdated check
+    uses = result.app.env.domains["lit"].bib_uses()
+    assert sorted((doc, sorted(keys)) for doc, keys in uses.items()) == [
+        ("a", ["doe2024"]),
+        ("b", ["zhang2025"]),
+        ("c", ["later"]),
+    ]
+    assert uses["c"]["later"] == ""
+
+
 def test_a_sphinx_build_prints_only_our_warnings(tmp_path):
     src = tmp_path / "src"
     shutil.copytree(ROOTS / "test-bib", src)
