@@ -202,6 +202,19 @@ def test_latex_commands_without_text_are_named_at_their_field():
     ]
 
 
+def test_keys_and_values_bibtex_cannot_use():
+    entries, problems = bib(
+        "@article{, title={No key}}\n@misc{a b, title={Spaced}}\n@misc{ok, title={z} year=2020}\n@misc{last, title={w}}\n"
+    )
+    assert sorted(entries) == ["a b", "last", "ok"]
+    assert entries["ok"].title == "z year=2020"
+    assert problems == [
+        "1: an @article without a key is left out",
+        "2: entry 'a b': a key with white space cannot be cited",
+        "3: entry 'ok': title = {z} year=2020 is not one value (a comma missing?); shown as written",
+    ]
+
+
 def test_duplicate_keys_and_fields_in_one_file():
     entries, problems = bib(
         "@misc{a, title={One}}\n\n@misc{a, title={Two}}\n@misc{b, title={x}, title={y}}\n"

@@ -10,6 +10,7 @@ its line; the rest of the file still loads.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterator
 
 from bibtexparser import middlewares
@@ -116,6 +117,8 @@ MONTH_MACROS = {
     )
 }
 _UNDEFINED = "litreview_undefined_macros"
+#: what BibTeX accepts as a macro name (the characters its scanner stops at excluded)
+_MACRO_NAME = re.compile(r"[^\d\s\"#%'(),={}][^\s\"#%'(),={}]*")
 #: report a problem at a field (or, for None, at the entry)
 _Report = Callable[[Field | None, str], None]
 
@@ -208,7 +211,13 @@ def parse_bibtex(text: str, source: str) -> tuple[list[BibEntry], list[Problem]]
         problems.extend(_failed(block, source))
         if isinstance(block, DuplicateFieldKeyBlock) and isinstance(block.ignore_error_block, Entry):
             entries.append(_entry(block.ignore_error_block, source, problems))
-    entries.extend(_entry(entry, source, problems) for entry in library.entries)
+    for entry in library.entries:
+        if entry.key.strip():
+            entries.append(_entry(entry, source, problems))
+        else:
+            problems.append(
+                Problem(source, _line(entry.start_line), f"an @{entry.entry_type} without a key is left out")
+            )
     entries.sort(key=lambda e: e.line)
     problems.sort(key=lambda p: p.line)
     return entries, problems
@@ -248,6 +257,8 @@ def _entry(entry: Entry, source: str, problems: list[Problem]) -> BibEntry:
         at = _line(field.start_line) if field is not None and field.start_line is not None else line
         problems.append(Problem(source, at, f"entry {entry.key!r}: {message}"))
 
+    if any(char.isspace() for char in entry.key):
+        problem(None, "a key with white space cannot be cited")
     entry_type = entry.entry_type.lower()
     if entry_type not in KNOWN_TYPES:
         problem(None, f"unknown entry type @{entry.entry_type}; read as @misc")
@@ -261,7 +272,15 @@ def _entry(entry: Entry, source: str, problems: list[Problem]) -> BibEntry:
             isinstance(field.value, str) and field.enclosing == "no-enclosing" and not field.value.isdigit()
         )
         if macro and field.key not in resolved and field.key != "month":
-            problem(field, f"{field.key} uses the undefined @string macro {field.value!r}; shown as its name")
+            if _MACRO_NAME.fullmatch(field.value):
+                problem(
+                    field, f"{field.key} uses the undefined @string macro {field.value!r}; shown as its name"
+                )
+            else:
+                problem(
+                    field,
+                    f"{field.key} = {field.value} is not one value (a comma missing?); shown as written",
+                )
 
     def text(key: str) -> str:
         field = fields.get(key)
