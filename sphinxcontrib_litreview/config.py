@@ -95,7 +95,7 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
     ConfigValue(
         "litreview_bibliography",
         [],
-        (list, tuple),
+        (list,),
         "env",
         "BibTeX/BibLaTeX (``.bib``) and CSL-JSON (``.json``, as Zotero and Better BibTeX export "
         "them) files, relative to the source folder. A file that is missing or that has entries "
