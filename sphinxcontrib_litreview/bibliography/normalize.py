@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
-from sphinxcontrib_litreview.records import check_date
+from sphinxcontrib_litreview.values import arxiv_url, check_date, doi_of, doi_url
 
-_ISO_START = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
-_DOI_PREFIXES = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:")
+_ISO_START = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
 _ARXIV_DOI = re.compile(r"10\.48550/arxiv\.(.+)", re.IGNORECASE)
-_ARXIV_ID = re.compile(r"(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?")
+_ARXIV_ABS = "https://arxiv.org/abs/"
 
 
 def iso_date(year: str | int, month: str | int = "", day: str | int = "") -> tuple[str, str]:
@@ -37,28 +36,29 @@ def date_field(value: str) -> tuple[str, str]:
 
 
 def clean_doi(value: str) -> str:
-    """A DOI without a resolver prefix: ``https://doi.org/10.1/x`` → ``10.1/x``."""
-    doi = value.strip()
-    for prefix in _DOI_PREFIXES:
-        if doi.lower().startswith(prefix):
-            return unquote(doi[len(prefix) :])
-    return doi
+    """A DOI as the ``:doi:`` option takes it, without a resolver prefix: ``https://doi.org/10.1/x`` → ``10.1/x``.
+
+    Anything that is no DOI is kept as written, for the episode's own check to report.
+    """
+    url = doi_url(value)
+    return (doi_of(url) or value.strip()) if url else value.strip()
+
+
+def _arxiv(candidate: str) -> str:
+    url = arxiv_url(candidate)
+    return url.removeprefix(_ARXIV_ABS) if url else ""
 
 
 def arxiv_id(*, eprint: str = "", archive: str = "", url: str = "", doi: str = "") -> str:
     """The arXiv ID an entry names: an ``eprint`` on arXiv, an arXiv URL or arXiv's own DOI."""
-    if eprint and archive.strip().lower() == "arxiv":
-        candidate = eprint.strip().removeprefix("arXiv:").removeprefix("arxiv:")
-        if _ARXIV_ID.fullmatch(candidate):
-            return candidate
+    if eprint and archive.strip().lower() == "arxiv" and (found := _arxiv(eprint)):
+        return found
     parts = urlsplit(url.strip())
-    if (parts.hostname or "").removeprefix("www.") in {"arxiv.org", "export.arxiv.org"}:
+    if (parts.hostname or "").removeprefix("www.").removeprefix("export.") == "arxiv.org":
         for prefix in ("/abs/", "/pdf/"):
-            if parts.path.startswith(prefix):
-                candidate = parts.path.removeprefix(prefix).removesuffix(".pdf").strip("/")
-                if _ARXIV_ID.fullmatch(candidate):
-                    return candidate
+            if parts.path.startswith(prefix) and (
+                found := _arxiv(parts.path[len(prefix) :].removesuffix(".pdf"))
+            ):
+                return found
     match = _ARXIV_DOI.fullmatch(doi.strip())
-    if match and _ARXIV_ID.fullmatch(match.group(1)):
-        return match.group(1)
-    return ""
+    return _arxiv(match.group(1)) if match else ""
