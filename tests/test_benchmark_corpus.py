@@ -19,54 +19,29 @@ from tests.helpers import sphinx
 GENERATE = Path(__file__).parent.parent / "benchmarks" / "generate.py"
 
 
-@pytest.mark.parametrize("syntax", ["myst", "rst"])
-@pytest.mark.parametrize("flavour", ["litreview", "plain"])
-def test_generated_review_builds_without_warnings(tmp_path, syntax, flavour):
+def _generate_and_build(tmp_path: Path, *options: str) -> Path:
+    """Generate a 40-episode review with *options*, build it -W -n as html; return its source folder."""
     src = tmp_path / "src"
     subprocess.run(
-        [
-            sys.executable,
-            str(GENERATE),
-            "--episodes",
-            "40",
-            "--topics",
-            "3",
-            "--syntax",
-            syntax,
-            "--flavour",
-            flavour,
-            str(src),
-        ],
+        [sys.executable, str(GENERATE), "--episodes", "40", "--topics", "3", *options, str(src)],
         check=True,
         capture_output=True,
     )
     proc = sphinx("-W", "-n", "-q", "-E", "-b", "html", str(src), str(tmp_path / "out"))
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == ""
+    return src
+
+
+@pytest.mark.parametrize("syntax", ["myst", "rst"])
+@pytest.mark.parametrize("flavour", ["litreview", "plain"])
+def test_generated_review_builds_without_warnings(tmp_path, syntax, flavour):
+    _generate_and_build(tmp_path, "--syntax", syntax, "--flavour", flavour)
     assert len(list((tmp_path / "out" / "episodes").glob("*.html"))) == 40
 
 
 def test_generated_bibliography_reads_back_as_the_review(tmp_path):
-    src = tmp_path / "src"
-    subprocess.run(
-        [
-            sys.executable,
-            str(GENERATE),
-            "--episodes",
-            "40",
-            "--topics",
-            "3",
-            "--syntax",
-            "rst",
-            "--bib",
-            str(src),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    proc = sphinx("-W", "-n", "-q", "-E", "-b", "html", str(src), str(tmp_path / "out"))
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stderr == ""
+    src = _generate_and_build(tmp_path, "--syntax", "rst", "--bib")
     parsed = read_file(src / "references.bib")
     assert parsed.problems == ()
     episodes = json.loads((tmp_path / "out" / "litreview.json").read_text())["episodes"]

@@ -14,7 +14,7 @@ from pylatexenc.latex2text import LatexNodes2Text
 from sphinxcontrib_litreview.bibliography import load
 from sphinxcontrib_litreview.bibliography.bibtex import parse_bibtex
 from sphinxcontrib_litreview.bibliography.csljson import parse_csl_json
-from sphinxcontrib_litreview.bibliography.entries import BibEntry, Person
+from sphinxcontrib_litreview.bibliography.entries import BibEntry, Origin, Person
 from sphinxcontrib_litreview.bibliography.latex import to_text
 from sphinxcontrib_litreview.bibliography.load import load_bibliography, read_file
 
@@ -36,6 +36,11 @@ def csl(text: str) -> tuple[dict[str, BibEntry], list[str]]:
 def shown(entry: BibEntry) -> BibEntry:
     """What an entry means, wherever it was read from and however it is spelled."""
     return entry._replace(source="", line=0, raw="")
+
+
+def nothing_but(key: str, entry_type: str, origin: Origin, title: str = "") -> BibEntry:
+    """An entry (as :func:`shown`) with no field but its key, type and perhaps a title."""
+    return BibEntry(key, entry_type, title, (), "", "", "", "", "", "", 0, origin, "")
 
 
 # -- a real file ------------------------------------------------------------
@@ -183,9 +188,7 @@ def test_string_macros_and_concatenation_are_resolved():
 def test_unknown_types_and_missing_fields_load_with_what_there_is():
     entries, problems = bib("@weird{w,\n  title = {Weird}\n}\n@article{bare,}\n@misc{nofields}\n")
     assert entries["w"].type == "weird"
-    assert shown(entries["bare"]) == BibEntry(
-        "bare", "article", "", (), "", "", "", "", "", "", 0, "bibtex", ""
-    )
+    assert shown(entries["bare"]) == nothing_but("bare", "article", "bibtex")
     assert "nofields" in entries
     assert problems == ["1: entry 'w': unknown entry type @weird; read as @misc"]
 
@@ -338,8 +341,8 @@ def test_bad_csl_items_are_problems_at_their_line():
         '  {"id": "m", "author": [{"family": 7}], "issued": "2020", "DOI": null}\n'
         "]"
     )
-    assert shown(entries["n"]) == BibEntry("n", "", "42", (), "", "", "", "", "", "", 0, "csl-json", "")
-    assert shown(entries["m"]) == BibEntry("m", "", "", (), "", "", "", "", "", "", 0, "csl-json", "")
+    assert shown(entries["n"]) == nothing_but("n", "", "csl-json", title="42")
+    assert shown(entries["m"]) == nothing_but("m", "", "csl-json")
     assert problems == [
         "2: item 'n': \"title\" is a number, not a string; shown as 42",
         "2: item 'n': \"author\" is a JSON string, not a list of names; left out",
