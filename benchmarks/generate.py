@@ -460,10 +460,12 @@ class Markup:
 class Writer:
     """Renders a review as the pages of one flavour in one syntax."""
 
-    def __init__(self, review: Review, syntax: Syntax, flavour: Flavour) -> None:
+    def __init__(self, review: Review, syntax: Syntax, flavour: Flavour, bib: bool = False) -> None:
         self.review = review
         self.m = Markup(syntax)
         self.flavour = flavour
+        #: also write ``references.bib`` and name it in ``litreview_bibliography`` (litreview flavour only)
+        self.bib = bib and flavour == "litreview"
 
     @property
     def plain(self) -> bool:
@@ -521,6 +523,8 @@ class Writer:
             pages[f"{ep.docname}{sfx}"] = self.episode(ep)
         if self.plain:
             pages[f"episode-index{sfx}"] = self.episode_index()
+        if self.bib:
+            pages["references.bib"] = bibtex(self.review)
         return pages
 
     def conf(self) -> str:
@@ -537,6 +541,7 @@ class Writer:
             f"extensions = {extensions!r}\n"
             'html_theme = "furo"\n'
             'exclude_patterns = ["_build"]\n'
+            + ('litreview_bibliography = ["references.bib"]\n' if self.bib else "")
         )
 
     def index(self) -> str:
@@ -644,6 +649,39 @@ class Writer:
         return page
 
 
+# -- a bibliography of the review (issue 11) ------------------------------------
+
+
+def bibtex(review: Review) -> str:
+    """One BibLaTeX entry per episode, keyed by its label, shaped like a Better BibTeX export.
+
+    Titles carry the protective braces, and some names the accents, that real
+    exports have, so that parsing costs what parsing a real file costs.
+    """
+    entries = []
+    for n, ep in enumerate(review.episodes):
+        people = []
+        for k, name in enumerate(ep.authors):
+            given, _, family = name.rpartition(" ")
+            if (n + k) % 5 == 0:
+                family = family.replace("o", '{\\"o}', 1).replace("a", '{\\"a}', 1)
+            people.append(f"{family}, {given}")
+        first, _, rest = ep.title.partition(" ")
+        arxiv = ep.sources[0].removeprefix("https://arxiv.org/abs/")
+        entries.append(
+            f"@article{{{ep.label},\n"
+            f"  title = {{{{{first}}} {rest}}},\n"
+            f"  author = {{{' and '.join(people)}}},\n"
+            f"  date = {{{ep.date}}},\n"
+            f"  journaltitle = {{Journal of {_cap(ep.tags[0])} -- {ep.date[:4]}}},\n"
+            f"  eprint = {{{arxiv}}},\n"
+            "  eprinttype = {arxiv},\n"
+            f"  url = {{{ep.sources[0]}}},\n"
+            "}\n"
+        )
+    return "\n".join(entries)
+
+
 def _source_label(url: str) -> str:
     """The link text the extension gives a source: ``arXiv:…`` or the host name."""
     if url.startswith("https://arxiv.org/abs/"):
@@ -659,13 +697,14 @@ def write_project(
     review: Review,
     syntax: Syntax,
     flavour: Flavour,
+    bib: bool = False,
 ) -> list[str]:
     """Write the project into *outdir*; return the files whose text changed.
 
     Unchanged files are left alone (their modification time too), and source
     files that are no longer part of the project are deleted.
     """
-    pages = Writer(review, syntax, flavour).pages()
+    pages = Writer(review, syntax, flavour, bib).pages()
     changed = []
     for rel, text in pages.items():
         path = outdir / rel
@@ -692,11 +731,12 @@ def generate(
     flavour: Flavour,
     seed: int = DEFAULT_SEED,
     retitle: Mapping[str, str] | None = None,
+    bib: bool = False,
 ) -> list[str]:
     review = make_review(episodes, topics, seed)
     if retitle:
         review = review.retitled(retitle)
-    return write_project(outdir, review, syntax, flavour)
+    return write_project(outdir, review, syntax, flavour, bib)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -715,11 +755,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="ID=TITLE",
         help="give episode ID another title (repeatable); only files that show it change",
     )
+    parser.add_argument(
+        "--bib",
+        action="store_true",
+        help="also write references.bib, one entry per episode (litreview flavour)",
+    )
     parser.add_argument("outdir", type=Path)
     args = parser.parse_args(argv)
     retitle = dict(item.split("=", 1) for item in args.retitle)
     topics = args.topics or default_topics(args.episodes)
-    changed = generate(args.outdir, args.episodes, topics, args.syntax, args.flavour, args.seed, retitle)
+    changed = generate(
+        args.outdir, args.episodes, topics, args.syntax, args.flavour, args.seed, retitle, args.bib
+    )
     print(f"{args.outdir}: {len(changed)} file(s) written")
     return 0
 

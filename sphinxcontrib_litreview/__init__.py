@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinxcontrib_litreview import config, nodes
+from sphinxcontrib_litreview.bibliography import events as bibliography
 from sphinxcontrib_litreview.collect import CollectAnchorLinks
 from sphinxcontrib_litreview.dependencies import commit_digests, pages_to_rewrite
 from sphinxcontrib_litreview.domain import LitDomain, warn_missing_reference
@@ -42,6 +43,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(TermHoverTitles)
     app.add_post_transform(GatherEpisodePages)
     app.add_post_transform(AppendToSinglePage)
+    app.connect("builder-inited", bibliography.load)
+    app.connect("env-get-outdated", bibliography.outdated_pages)
     app.connect("env-updated", pages_to_rewrite)
     app.connect("env-updated", append_episode_pages)
     # late, to repair the links other handlers make too

@@ -93,6 +93,15 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "Report each glossary term that no page uses (``litreview.unused-term``).",
     ),
     ConfigValue(
+        "litreview_bibliography",
+        [],
+        (list,),
+        "env",
+        "BibTeX/BibLaTeX (``.bib``) and CSL-JSON (``.json``, as Zotero and Better BibTeX export "
+        "them) files, relative to the source folder. A file that is missing or that has entries "
+        "it cannot read is reported as ``litreview.bib`` at its file and line.",
+    ),
+    ConfigValue(
         "litreview_manual_appendix",
         True,
         (bool,),
@@ -152,6 +161,9 @@ def validate(app: Sphinx, config: Config) -> None:
                 if unknown
                 else "is empty",
             )
+    files = config.litreview_bibliography
+    if not all(isinstance(path, str) for path in files):
+        _reset(config, "litreview_bibliography", "must be a list of file paths (strings)")
     if config.litreview_list_sort not in SORT_KEYS:
         _reset(
             config,

@@ -18,6 +18,7 @@ from sphinx import addnodes
 from sphinx.domains import Domain, ObjType
 from sphinx.util.nodes import make_refnode
 
+from sphinxcontrib_litreview.bibliography.load import EMPTY, Bibliography
 from sphinxcontrib_litreview.checks import check_review, warn_unresolved
 from sphinxcontrib_litreview.collect import collect_document
 from sphinxcontrib_litreview.conditions import builder_tags, shown_for
@@ -40,6 +41,8 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
+    from sphinxcontrib_litreview.bibliography.entries import BibEntry
+
 
 class LitData(TypedDict):
     """The domain's data: every value maps a docname to what that page holds."""
@@ -52,6 +55,8 @@ class LitData(TypedDict):
     glossaries: dict[str, bool]
     term_defs: dict[str, list[TermDef]]
     term_uses: dict[str, list[TermUse]]
+    #: bibliography key -> the digest of the entry the page read ("" for a key that had none)
+    bib_uses: dict[str, dict[str, str]]
 
 
 PER_DOC = tuple(LitData.__annotations__)
@@ -84,6 +89,8 @@ class LitDomain(Domain):
     _review: Review | None = None
     #: the digests of the write under way (see :mod:`.dependencies`); never pickled
     pending_digests: dict[str, str] | None = None
+    #: the entries of ``litreview_bibliography``, loaded for each build (:mod:`.bibliography.events`); never pickled
+    bibliography: Bibliography = EMPTY
 
     @property
     def store(self) -> LitData:
@@ -106,6 +113,14 @@ class LitDomain(Domain):
     def note_topic_index(self, docname: str) -> None:
         self.store["topic_indexes"][docname] = True
         self._review = None
+
+    def bib_entry(self, docname: str, key: str) -> BibEntry | None:
+        """The bibliography entry *key*, remembered as read by *docname* so that an edit re-reads the page."""
+        self.store["bib_uses"].setdefault(docname, {})[key] = self.bibliography.digests.get(key, "")
+        return self.bibliography.entries.get(key)
+
+    def bib_uses(self) -> Mapping[str, dict[str, str]]:
+        return self.store["bib_uses"]
 
     def topics_on(self, docname: str) -> list[Topic]:
         return self.store["topics"].get(docname, [])

@@ -30,6 +30,11 @@ SUBTYPES: dict[str, tuple[str, bool]] = {
         "an empty ID, a bad list option, option lines that were not read as options",
         True,
     ),
+    "bib": (
+        "a bibliography file that is missing or does not parse, a block or value it cannot read, "
+        "a key defined twice (in one file or two); each at the file and line",
+        True,
+    ),
     "orphan": ("an episode that nothing cites and that anchors no topic", True),
     "unused-term": (
         "a glossary term that no page uses (only with ``litreview_warn_unused_terms``)",

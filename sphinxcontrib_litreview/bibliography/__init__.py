@@ -1,0 +1,7 @@
+"""Bibliography files read into plain entries: BibTeX/BibLaTeX and CSL-JSON.
+
+:mod:`.entries` is the data, :mod:`.bibtex` and :mod:`.csljson` read one file's
+text each, :mod:`.latex` turns LaTeX into text, :mod:`.load` reads the files of
+``litreview_bibliography`` once per content, and :mod:`.events` wires that into
+a Sphinx build.  Only :mod:`.events` knows about Sphinx.
+"""

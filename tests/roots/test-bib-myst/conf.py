@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "sphinxcontrib_litreview"]
+project = "Bibliography in MyST"
+litreview_bibliography = ["library.json", "extra.bib"]
