@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import posixpath
 import re
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sphinx.testing.util import SphinxTestApp
+from sphinx.util.inventory import InventoryFile
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -117,3 +119,26 @@ def sphinx(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "sphinx", *args], capture_output=True, text=True, check=False, timeout=900
     )
+
+
+@dataclass(frozen=True)
+class InventoryEntry:
+    uri: str
+    display_name: str
+
+
+def read_inventory(path: Path, base_uri: str) -> dict[str, dict[str, InventoryEntry]]:
+    """An ``objects.inv`` read back by Sphinx's own reader: ``{"lit:episode": {"E026": entry}}``.
+
+    Sphinx 8.1 gives each entry as a tuple, 8.2 and later as an item with attributes.
+    """
+    with path.open("rb") as stream:
+        data = InventoryFile.load(stream, base_uri, posixpath.join)
+    result: dict[str, dict[str, InventoryEntry]] = {}
+    for objtype, entries in data.items():
+        for name, item in entries.items():
+            uri, display_name = (
+                (item[2], item[3]) if isinstance(item, tuple) else (item.uri, item.display_name)
+            )
+            result.setdefault(objtype, {})[name] = InventoryEntry(uri, display_name)
+    return result

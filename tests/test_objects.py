@@ -6,30 +6,28 @@ import json
 import re
 
 import pytest
-from sphinx.util.inventory import InventoryFile
 
-from tests.helpers import body
+from tests.helpers import body, read_inventory
 
 ROOTS = ["basic", "basic-myst"]
 
 
 def _inventory(result):
-    data = (result.outdir / "objects.inv").read_bytes()
-    return InventoryFile.loads(data, uri="https://review.example/")
+    return read_inventory(result.outdir / "objects.inv", "https://review.example/")
 
 
 @pytest.mark.parametrize("root", ROOTS)
 def test_objects_inv_lists_episodes_and_topics(built, root):
     inv = _inventory(built(root))
-    episodes = inv.data["lit:episode"]
+    episodes = inv["lit:episode"]
     assert sorted(episodes) == ["E009", "E011", "E026"]
     e026 = episodes["E026"]
     assert e026.uri == "https://review.example/episodes.html#episode-E026"
     assert e026.display_name == "-"  # the ID is the link text
-    topic = inv.data["lit:topic"]["rl-reasoning"]
+    topic = inv["lit:topic"]["rl-reasoning"]
     assert topic.uri == "https://review.example/rl.html#topic-rl-reasoning"
     assert topic.display_name == "Reinforcement learning for reasoning"
-    assert inv.data["std:label"]["lit-episodeindex"].uri == "https://review.example/lit-episodeindex.html"
+    assert inv["std:label"]["lit-episodeindex"].uri == "https://review.example/lit-episodeindex.html"
 
 
 @pytest.mark.parametrize("root", ROOTS)

@@ -1,0 +1,44 @@
+"""The ``litreview`` command: start a review, add to it.
+
+Each subcommand is one module with ``NAME``, ``HELP``, ``configure(parser)``
+and ``run(args)``; adding one (``import``, ``add``) is one more entry in
+:data:`COMMANDS`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from sphinxcontrib_litreview import __version__
+from sphinxcontrib_litreview.cli import init, new
+from sphinxcontrib_litreview.cli.errors import EXIT_ERROR, CliError
+
+COMMANDS: tuple[ModuleType, ...] = (init, new)
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="litreview",
+        description="Start a literature review kept with sphinxcontrib-litreview, and add episodes to it.",
+    )
+    top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    subparsers = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for command in COMMANDS:
+        sub = subparsers.add_parser(command.NAME, help=command.HELP, description=command.DESCRIPTION)
+        command.configure(sub)
+        sub.set_defaults(run=command.run)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one subcommand; a problem is one line on stderr and exit status 2."""
+    args = parser().parse_args(argv)
+    try:
+        args.run(args)
+    except CliError as exc:
+        print(f"litreview {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    return 0
