@@ -328,3 +328,14 @@ def test_new_errors_are_one_line_exit_2_and_write_nothing(tmp_path, setup, args,
     assert proc.stderr.startswith(f"litreview new: error: {message.format(dir=folder)}")
     assert proc.stderr.count("\n") == 1
     assert snapshot(tmp_path) == before
+
+
+def test_the_docs_show_every_subcommands_help(docs_html):
+    from sphinxcontrib_litreview.cli import COMMANDS
+
+    page = visible((docs_html / "usage" / "command-line.html").read_text())
+    for command in COMMANDS:
+        assert f"usage: litreview {command.NAME} [-h]" in page
+    quickstart = visible((docs_html / "quickstart.html").read_text())
+    assert "Your first review in five minutes" in quickstart
+    assert "$ litreview init my-review" in quickstart

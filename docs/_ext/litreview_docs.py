@@ -1,7 +1,8 @@
 """Tables generated from the extension's own declarations.
 
 ``litreview-config-table`` lists :data:`sphinxcontrib_litreview.config.CONFIG_VALUES`
-and ``litreview-warnings-table`` lists :data:`sphinxcontrib_litreview.warnings.SUBTYPES`,
+and ``litreview-warnings-table`` lists :data:`sphinxcontrib_litreview.warnings.SUBTYPES`;
+``litreview-help`` shows the ``litreview`` command's own ``--help``;
 so the documentation cannot drift from the code.
 """
 
@@ -16,6 +17,7 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective, new_document
 from sphinx.util.nodes import make_id
 
+from sphinxcontrib_litreview.cli import help_text
 from sphinxcontrib_litreview.config import CONFIG_VALUES, ConfigValue
 from sphinxcontrib_litreview.warnings import SUBTYPES
 
@@ -117,7 +119,20 @@ class WarningsTable(TableDirective):
         return [self.table((("Subtype", 28), ("When it fires", 62), ("Default", 10)), rows)]
 
 
+class CommandHelp(SphinxDirective):
+    """``litreview-help`` (the command) or ``litreview-help init`` (a subcommand): its ``--help``."""
+
+    optional_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        text = help_text(self.arguments[0] if self.arguments else None).rstrip()
+        block = nodes.literal_block(text, text, language="text")
+        self.set_source_info(block)
+        return [block]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("litreview-config-table", ConfigTable)
     app.add_directive("litreview-warnings-table", WarningsTable)
+    app.add_directive("litreview-help", CommandHelp)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -19,18 +19,38 @@ from sphinxcontrib_litreview.cli.errors import EXIT_ERROR, CliError
 COMMANDS: tuple[ModuleType, ...] = (init, new)
 
 
-def parser() -> argparse.ArgumentParser:
+def _parsers(width: int | None = None) -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The command's parser and one per subcommand; *width* fixes the help's line length."""
+
+    def formatter(prog: str) -> argparse.HelpFormatter:
+        return argparse.HelpFormatter(prog, width=width)
+
     top = argparse.ArgumentParser(
         prog="litreview",
         description="Start a literature review kept with sphinxcontrib-litreview, and add episodes to it.",
+        formatter_class=formatter,
     )
     top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    subs = {}
     for command in COMMANDS:
-        sub = subparsers.add_parser(command.NAME, help=command.HELP, description=command.DESCRIPTION)
+        sub = subparsers.add_parser(
+            command.NAME, help=command.HELP, description=command.DESCRIPTION, formatter_class=formatter
+        )
         command.configure(sub)
         sub.set_defaults(run=command.run)
-    return top
+        subs[command.NAME] = sub
+    return top, subs
+
+
+def parser() -> argparse.ArgumentParser:
+    return _parsers()[0]
+
+
+def help_text(command: str | None = None, width: int = 80) -> str:
+    """``litreview [COMMAND] --help`` at a fixed width, for the documentation."""
+    top, subs = _parsers(width)
+    return (top if command is None else subs[command]).format_help()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

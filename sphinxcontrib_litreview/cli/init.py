@@ -29,7 +29,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="write the pages in MyST Markdown (default) or reStructuredText",
     )
     parser.add_argument(
-        "--title", help="the review's title (default: from the folder's name, 'my-review' -> 'My review')"
+        "--title", help="the review's title (default: the folder's name as words, my-review: My review)"
     )
 
 
