@@ -13,7 +13,7 @@ import pytest
 from sphinxcontrib_litreview.cli import main
 from sphinxcontrib_litreview.cli.project import next_id
 from tests.helpers import body, build, sphinx, visible
-from tests.test_latex import _tools_or_skip
+from tests.test_latex import _pdf_text, _tools_or_skip
 
 SYNTAXES = ["myst", "rst"]
 #: every character that means something in Python, Markdown, reST or HTML
@@ -96,15 +96,8 @@ def test_init_review_builds_clean_with_sphinx_build(initialised, tmp_path):
 
 def test_init_review_builds_a_pdf(initialised, tmp_path):
     _tools_or_skip("latexmk", "pdflatex", "pdftotext")
-    out = tmp_path / "out"
-    proc = sphinx("-M", "latexpdf", str(initialised), str(out), "-W", "-n", "-q")
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    (pdf,) = (out / "latex").glob("*.pdf")
-    text = " ".join(
-        subprocess.run(
-            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
-        ).stdout.split()
-    )
+    proc, text = _pdf_text(initialised, tmp_path / "out", "-W", "-n")
+    assert proc.stderr == ""
     assert "Literature review · 2 episodes" in text
     assert "Attention is all you need" in text
     assert "Łukasz Kaiser" in text

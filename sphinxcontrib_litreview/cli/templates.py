@@ -18,9 +18,14 @@ Syntax = Literal["myst", "rst"]
 SUFFIX: dict[Syntax, str] = {"myst": ".md", "rst": ".rst"}
 
 TEMPLATES = Path(__file__).parent / "templates"
-#: the pages every review starts with, by role; the README names them
-PAGES = ("index", "topics", "topic", "episodes", "glossary")
-TOPIC_PAGE = "pretrained-transformers"
+#: the pages every review starts with: role (as the README names them) -> file name without suffix
+PAGES = {
+    "index": "index",
+    "topics": "topics",
+    "topic": "pretrained-transformers",
+    "episodes": "episodes",
+    "glossary": "glossary",
+}
 
 _PUNCTUATION = frozenset(string.punctuation)
 
@@ -28,6 +33,10 @@ _PUNCTUATION = frozenset(string.punctuation)
 def _escape(text: str) -> str:
     """Backslash-escape ASCII punctuation: both CommonMark and reST then show it as written."""
     return "".join(f"\\{ch}" if ch in _PUNCTUATION else ch for ch in text)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _rst_heading(text: str, underline: str) -> str:
@@ -42,15 +51,12 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         autoescape=False,
     )
-    env.filters.update(py=repr, markdown=_escape, rst_heading=_rst_heading, comment=str)
+    env.filters.update(py=repr, markdown=_escape, rst_heading=_rst_heading, comment=_one_line)
     return env
 
 
 def page_names(syntax: Syntax) -> dict[str, str]:
-    suffix = SUFFIX[syntax]
-    stems = {"index": "index", "topics": "topics", "topic": TOPIC_PAGE}
-    stems |= {"episodes": "episodes", "glossary": "glossary"}
-    return {role: stems[role] + suffix for role in PAGES}
+    return {role: stem + SUFFIX[syntax] for role, stem in PAGES.items()}
 
 
 def render_review(title: str, syntax: Syntax) -> dict[str, str]:
