@@ -1,13 +1,16 @@
-"""Where Sphinx 8.1, 8.2 and 9 differ, the difference lives here, once."""
+"""Where Sphinx 8.1, 8.2 and 9 (or MyST-Parser 4 and 5) differ, the difference lives here, once."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sphinx
 from sphinx.config import eval_config_file
 from sphinx.util.tags import Tags
+
+if TYPE_CHECKING:
+    from docutils.parsers.rst import Directive
 
 SPHINX_VERSION = sphinx.version_info[:2]
 
@@ -19,3 +22,22 @@ def read_conf_py(path: Path) -> dict[str, Any]:
     """
     filename: Any = str(path) if SPHINX_VERSION < (8, 2) else path
     return eval_config_file(filename, Tags())
+
+
+def directive_text(directive: Directive) -> str:
+    """A directive's text from its first line on, as docutils and MyST-Parser 5 give ``block_text``.
+
+    MyST-Parser 4 gives only the body. When its options were written one per line, as
+    ``:name: value`` lines usually are (``content_offset`` says so), they are put back in their
+    order, so that each option's line can still be found; otherwise options point at the
+    directive's first line.
+    """
+    text = directive.block_text
+    first_line = text.split("\n", 1)[0]
+    if directive.name in first_line:
+        return text
+    options = [f":{name}:" for name in directive.options]
+    blank = directive.content_offset - len(options)
+    if blank not in (0, 1):
+        return text
+    return "\n".join([directive.name, *options, *[""] * blank, text])

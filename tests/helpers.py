@@ -109,7 +109,8 @@ def visible(html: str) -> str:
 
 def section(html: str, section_id: str) -> str:
     """The HTML of the section with *section_id*, up to the next section."""
-    start = html.index(f'<section id="{section_id}">')
+    # MyST-Parser 5 gives a labelled section the label as its id; 4 puts a <span id> inside it
+    start = html.rfind("<section", 0, html.index(f' id="{section_id}"'))
     end = html.find("<section", start + 1)
     return html[start : end if end != -1 else len(html)]
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from sphinx.util.docutils import SphinxDirective
 
 from sphinxcontrib_litreview.access import lit_domain
+from sphinxcontrib_litreview.compat import directive_text
 
 if TYPE_CHECKING:
     from sphinxcontrib_litreview.domain import LitDomain
@@ -22,7 +23,7 @@ class LitDirective(SphinxDirective):
     def option_source_info(self, name: str) -> tuple[str, int]:
         """The file and line of option *name* (an included file's own), so a bad value is reported where it is."""
         prefix = f":{name}:"
-        for offset, text in enumerate(self.block_text.splitlines()):
+        for offset, text in enumerate(directive_text(self).splitlines()):
             if text.strip().startswith(prefix):
                 return self._source_info(self.lineno + offset)
         return self._source_info(self.lineno)
