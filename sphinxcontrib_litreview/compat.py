@@ -28,9 +28,9 @@ def directive_text(directive: Directive) -> str:
     """A directive's text from its first line on, as docutils and MyST-Parser 5 give ``block_text``.
 
     MyST-Parser 4 gives only the body. When its options were written one per line, as
-    ``:name: value`` lines usually are (``content_offset`` says so), they are put back in their
-    order, so that each option's line can still be found; otherwise options point at the
-    directive's first line.
+    ``:name: value`` lines usually are (``content_offset`` says so), a fence line and the
+    options are put back in their order, so that each option's line can still be found;
+    otherwise options point at the directive's first line.
     """
     text = directive.block_text
     first_line = text.split("\n", 1)[0]
@@ -40,4 +40,4 @@ def directive_text(directive: Directive) -> str:
     blank = directive.content_offset - len(options)
     if blank not in (0, 1):
         return text
-    return "\n".join([directive.name, *options, *[""] * blank, text])
+    return "\n".join([f"```{{{directive.name}}}", *options, *[""] * blank, text])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from importlib.metadata import version
 
 import pytest
 
@@ -17,6 +18,8 @@ class Case:
     expected: tuple[str, ...]  # "line: text" fragments of the warnings this page must give
     myst: bool = False
     titled: bool = True
+    #: what MyST-Parser 4 gives instead, where it differs (see docs/install.md)
+    myst4: tuple[str, ...] | None = None
 
 
 RST_HEAD = ":orphan:\n\n{title}\n{rule}\n\n"
@@ -27,8 +30,13 @@ def _rst(name: str, body: str, *expected: str) -> Case:
     return Case(name, body, expected)
 
 
-def _md(name: str, body: str, *expected: str) -> Case:
-    return Case(name, body, expected, myst=True)
+def _md(name: str, body: str, *expected: str, myst4: tuple[str, ...] | None = None) -> Case:
+    return Case(name, body, expected, myst=True, myst4=myst4)
+
+
+# MyST-Parser 4 drops an option block it cannot parse before the directive sees a line of it, and
+# files its own warning under "<page>.md.rst"; the episode can only say that it has no title.
+MYST4 = version("myst-parser").startswith("4.")
 
 
 # Every case is one page; the head above adds 5 (reST) or 6 (MyST) lines before the body,
@@ -317,6 +325,7 @@ CASES = [
         "8: WARNING: 'episode': Invalid options format",  # MyST's own warning
         "7: WARNING: episode E132: none of its options were read: MyST reads the option block as YAML",
         "7: WARNING: episode E132 is an orphan",
+        myst4=("7: WARNING: episode E132 has no :title:", "7: WARNING: episode E132 is an orphan"),
     ),
     _md(
         "myst-yaml-block-value-starting-with-a-quote",
@@ -324,6 +333,7 @@ CASES = [
         "9: WARNING: 'episode': Invalid options format",
         "7: WARNING: episode E133: none of its options were read: MyST reads the option block as YAML",
         "7: WARNING: episode E133 is an orphan",
+        myst4=("7: WARNING: episode E133 has no :title:", "7: WARNING: episode E133 is an orphan"),
     ),
     _rst(
         "options-after-a-blank-line",
@@ -389,6 +399,7 @@ def test_bad_input_is_located_and_the_page_builds(catalogue, case):
     # docutils 0.21 reports a section inside a directive as SEVERE (CRITICAL), 0.22 as ERROR
     text = text.replace(": CRITICAL: ", ": ERROR: ")
     mine = [m for m in re.split(r"\n(?=\S)", text) if m.startswith(f"{filename}:")]
-    assert len(mine) == len(case.expected), "\n".join(mine)
-    for fragment in case.expected:
+    expected = case.myst4 if MYST4 and case.myst4 is not None else case.expected
+    assert len(mine) == len(expected), "\n".join(mine)
+    for fragment in expected:
         assert any(m.startswith(f"{filename}:{fragment}") for m in mine), (fragment, mine)

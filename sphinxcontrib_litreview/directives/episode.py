@@ -13,6 +13,7 @@ from sphinx import addnodes
 from sphinx.util.nodes import make_id
 
 from sphinxcontrib_litreview.collect import EPISODE_ATTR
+from sphinxcontrib_litreview.compat import directive_text
 from sphinxcontrib_litreview.directives import LitDirective
 from sphinxcontrib_litreview.nodes import lit_backlinks
 from sphinxcontrib_litreview.records import Episode, Need
@@ -192,7 +193,7 @@ class EpisodeDirective(LitDirective):
         ``myst.directive_option`` warning; reST takes option lines after a blank
         line as body text. Either way the episode would only say it has no title.
         """
-        lines = self.block_text.splitlines()
+        lines = directive_text(self).splitlines()
         myst = bool(lines) and lines[0].lstrip().startswith(("```", "~~~", ":::"))
         body = [line.strip() for line in lines[1:] if line.strip()]
         # the ":title: …" lines right under the directive, or the keys of a MyST block between --- lines
