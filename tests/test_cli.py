@@ -332,3 +332,15 @@ def test_the_docs_show_every_subcommands_help(docs_html):
     quickstart = visible((docs_html / "quickstart.html").read_text())
     assert "Your first review in five minutes" in quickstart
     assert "$ litreview init my-review" in quickstart
+
+
+@pytest.mark.parametrize("syntax", SYNTAXES)
+def test_new_writes_any_title_so_that_it_is_shown_as_written(tmp_path, syntax):
+    make_review(tmp_path, syntax, ["E1"])
+    titles = ['"Quoted" rest', "Key: value #1", "'single' and ''double''", "- a list?", "{braces} & <b>"]
+    for title in titles:
+        assert new(tmp_path, "--title", title).returncode == 0
+    result = build(tmp_path)
+    assert result.warnings == []
+    episodes = json.loads(result.text("litreview.json"))["episodes"]
+    assert [episodes[f"E{n}"]["title"] for n in range(2, 2 + len(titles))] == titles

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 
 from sphinxcontrib_litreview.cli.errors import CliError
@@ -86,10 +87,20 @@ def _page(review: Review, page: Path | None, ids_by_page: dict[Path, list[str]])
 
 def episode_stub(syntax: Syntax, ep_id: str, values: dict[str, str]) -> str:
     """An episode with its ID and options, and a comment where the summary goes."""
-    options = [f":{name}: {value}" for name, value in values.items()]
+    quote = _yaml_quoted if syntax == "myst" else str
+    options = [f":{name}: {quote(value)}" for name, value in values.items()]
     hint = "Summary in your own words; cite other episodes with"
     if syntax == "myst":
         lines = [f"```{{episode}} {ep_id}", *options, "", f"% {hint} {{ep}}`E…`.", "```"]
     else:
         lines = [f".. episode:: {ep_id}", *(f"   {o}" for o in options), "", f"   .. {hint} :ep:`E…`."]
     return "\n".join(lines) + "\n"
+
+
+#: what makes MyST read an option value as something other than plain text (it reads them as YAML)
+_YAML_SPECIAL = re.compile(r"""^[-?:,\[\]{}#&*!|>'"%@`]|: | #|:$""")
+
+
+def _yaml_quoted(value: str) -> str:
+    """*value* as MyST must be given it to read it back as written."""
+    return "'" + value.replace("'", "''") + "'" if _YAML_SPECIAL.search(value) else value
