@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib.metadata import version
 
 import pytest
 
-from tests.helpers import Build, build
+from tests.helpers import MYST4, Build, build
 
 
 @dataclass(frozen=True)
@@ -36,7 +35,6 @@ def _md(name: str, body: str, *expected: str, myst4: tuple[str, ...] | None = No
 
 # MyST-Parser 4 drops an option block it cannot parse before the directive sees a line of it, and
 # files its own warning under "<page>.md.rst"; the episode can only say that it has no title.
-MYST4 = version("myst-parser").startswith("4.")
 
 
 # Every case is one page; the head above adds 5 (reST) or 6 (MyST) lines before the body,
