@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import sphinx
 from sphinx.config import eval_config_file
+from sphinx.environment.adapters.toctree import global_toctree_for_doc
 from sphinx.util.tags import Tags
 
 if TYPE_CHECKING:
+    from docutils import nodes
     from docutils.parsers.rst import Directive
+    from sphinx.builders import Builder
 
 SPHINX_VERSION = sphinx.version_info[:2]
 
@@ -41,3 +45,14 @@ def directive_text(directive: Directive) -> str:
     if blank not in (0, 1):
         return text
     return "\n".join([f"```{{{directive.name}}}", *options, *[""] * blank, text])
+
+
+#: Sphinx 9 wants the builder's tags passed (omitting them is deprecated); 8.1 has no such argument
+_TOCTREE_TAKES_TAGS = "tags" in inspect.signature(global_toctree_for_doc).parameters
+
+
+def global_toctree(builder: Builder, docname: str, **kwargs: Any) -> nodes.Element | None:
+    """Sphinx's ``global_toctree_for_doc``, with the builder's tags where Sphinx takes them."""
+    if _TOCTREE_TAKES_TAGS:
+        kwargs["tags"] = builder.tags
+    return global_toctree_for_doc(builder.env, docname, builder, **kwargs)

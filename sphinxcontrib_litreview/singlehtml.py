@@ -16,15 +16,14 @@ Sphinx's singlehtml builder inlines what the root's toctree reaches, so:
 
 from __future__ import annotations
 
-import inspect
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
-from sphinx.environment.adapters.toctree import global_toctree_for_doc
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinxcontrib_litreview.access import lit_domain
+from sphinxcontrib_litreview.compat import global_toctree
 from sphinxcontrib_litreview.unreached import as_page, episode_pages_outside, reachable
 
 if TYPE_CHECKING:
@@ -142,7 +141,7 @@ def repair_sidebar(
             kwargs["includehidden"] = hidden.lower() == "true"
         if kwargs.get("maxdepth") == "":
             kwargs.pop("maxdepth")
-        tree = _global_toctree(builder, docname, collapse=collapse, **kwargs)
+        tree = global_toctree(builder, docname, collapse=collapse, **kwargs)
         if tree is None:
             return ""
         _repair(tree, index_pages)
@@ -152,13 +151,3 @@ def repair_sidebar(
         context["toc"] = toctree(app.config.root_doc, collapse=False)
     if "toctree" in context:
         context["toctree"] = lambda **kwargs: toctree(pagename, **kwargs)
-
-
-#: Sphinx 9 wants the builder's tags passed (omitting them is deprecated); 8.1 has no such argument
-_TAKES_TAGS = "tags" in inspect.signature(global_toctree_for_doc).parameters
-
-
-def _global_toctree(builder: SingleFileHTMLBuilder, docname: str, **kwargs: Any) -> nodes.Element | None:
-    if _TAKES_TAGS:
-        kwargs["tags"] = builder.tags
-    return global_toctree_for_doc(builder.env, docname, builder, **kwargs)
