@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from docutils import nodes
     from docutils.parsers.rst import Directive
     from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
 
 SPHINX_VERSION = sphinx.version_info[:2]
 
@@ -56,3 +57,12 @@ def global_toctree(builder: Builder, docname: str, **kwargs: Any) -> nodes.Eleme
     if _TOCTREE_TAKES_TAGS:
         kwargs["tags"] = builder.tags
     return global_toctree_for_doc(builder.env, docname, builder, **kwargs)
+
+
+def builder_tags(env: BuildEnvironment) -> Tags:
+    """The tags ``OnlyNodeTransform`` evaluates against: builder name, format, ``-t`` tags.
+
+    Sphinx 9 keeps them on the environment (``env.app`` is deprecated there); 8.x only on the app.
+    """
+    tags: Tags | None = getattr(env, "_tags", None)
+    return tags if tags is not None else env.app.tags

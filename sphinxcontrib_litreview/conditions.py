@@ -20,7 +20,6 @@ from docutils import nodes
 from sphinx import addnodes
 
 if TYPE_CHECKING:
-    from sphinx.environment import BuildEnvironment
     from sphinx.util.tags import Tags
 
 #: the ``only`` expressions around a record, outermost first; () is "every output"
@@ -45,12 +44,6 @@ def in_substitution_definition(node: nodes.Node) -> bool:
             return True
         parent = parent.parent
     return False
-
-
-def builder_tags(env: BuildEnvironment) -> Tags:
-    """The tags ``OnlyNodeTransform`` evaluates against: builder name, format, ``-t`` tags."""
-    tags: Tags | None = getattr(env, "_tags", None)  # Sphinx 9; 8.x has only env.app.tags
-    return tags if tags is not None else env.app.tags
 
 
 def shown_for(tags: Tags) -> Callable[[Condition], bool]:

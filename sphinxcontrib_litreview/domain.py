@@ -21,7 +21,8 @@ from sphinx.util.nodes import make_refnode
 from sphinxcontrib_litreview.bibliography.load import EMPTY, Bibliography
 from sphinxcontrib_litreview.checks import check_review, warn_unresolved
 from sphinxcontrib_litreview.collect import collect_document
-from sphinxcontrib_litreview.conditions import builder_tags, shown_for
+from sphinxcontrib_litreview.compat import builder_tags
+from sphinxcontrib_litreview.conditions import shown_for
 from sphinxcontrib_litreview.directives.episode import EpisodeDirective
 from sphinxcontrib_litreview.directives.lists import (
     AnchoringEpisodesDirective,
