@@ -5,14 +5,19 @@ from __future__ import annotations
 import difflib
 from typing import TYPE_CHECKING
 
+from sphinxcontrib_litreview.bibliography.normalize import arxiv_base, arxiv_id
 from sphinxcontrib_litreview.conditions import enclosing, in_substitution_definition
 from sphinxcontrib_litreview.records import location
+from sphinxcontrib_litreview.values import doi_of
 from sphinxcontrib_litreview.warnings import warn
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from docutils.nodes import Element
     from sphinx.environment import BuildEnvironment
 
+    from sphinxcontrib_litreview.records import Episode
     from sphinxcontrib_litreview.review import ListSpec, Review
     from sphinxcontrib_litreview.views import ListView
 
@@ -27,6 +32,7 @@ def check_review(env: BuildEnvironment, review: Review) -> None:
                 f"duplicate episode ID {ep_id}: also declared at {location(first)}; citations go to that one",
                 location(other),
             )
+    _check_shared_identifiers(review)
     for slug in sorted(review.topic_decls):
         first_topic, *other_topics = review.topic_decls[slug]
         for other_topic in other_topics:
@@ -58,7 +64,33 @@ def check_review(env: BuildEnvironment, review: Review) -> None:
             warn("config", f"{name} names {page!r}, which is not a document; the link is left out", None)
 
 
-def _hint(target: str, known: list[str]) -> str:
+def _identifiers(episode: Episode) -> Iterator[tuple[str, str, str]]:
+    """``(kind, comparable form, as shown)`` of each DOI and arXiv ID among the episode's sources."""
+    for url in episode.sources:
+        if (doi := doi_of(url)) is not None:
+            yield "DOI", doi.casefold(), doi  # DOIs are case-insensitive (DOI Handbook 2.4)
+        elif found := arxiv_id(url=url):
+            yield "arXiv ID", arxiv_base(found), arxiv_base(found)
+
+
+def _check_shared_identifiers(review: Review) -> None:
+    """Two episodes with one DOI or arXiv ID are one work reviewed twice: name both."""
+    first: dict[tuple[str, str], Episode] = {}
+    for ep_id in review.ids_sorted:
+        episode = review.episodes[ep_id]
+        for kind, key, text in dict.fromkeys(_identifiers(episode)):
+            other = first.setdefault((kind, key), episode)
+            if other is not episode and other.id != episode.id:
+                warn(
+                    "duplicate",
+                    f"episode {ep_id} has the {kind} {text} of episode {other.id} "
+                    f"(at {location(other)}): one work reviewed twice?",
+                    location(episode),
+                )
+
+
+def did_you_mean(target: str, known: list[str]) -> str:
+    """`` (did you mean X?)`` for the closest of *known* to a name that is none of them, else ""."""
     folded = {k.casefold(): k for k in known}
     match = folded.get(target.casefold())
     if match is None:
@@ -84,12 +116,12 @@ def warn_unresolved(review: Review, node: Element) -> None:
         if not target:
             warn("topic", "a :topic: reference names no topic", node)
         else:
-            hint = _hint(target, sorted(review.topics))
+            hint = did_you_mean(target, sorted(review.topics))
             warn("topic", f"unknown topic {target!r}; no topic-summary declares it{hint}", node)
     elif not target:
         warn("missing", "an :ep: citation names no episode", node)
     else:
-        hint = _hint(target, review.ids_sorted)
+        hint = did_you_mean(target, review.ids_sorted)
         warn("missing", f"citation of unknown episode {target!r}{hint}", node)
 
 

@@ -28,6 +28,10 @@ class Episode(NamedTuple):
     takeaway: str = ""
     #: the expressions of the ``only`` directives it stands in (see :mod:`.conditions`)
     only: tuple[str, ...] = ()
+    #: the journal, proceedings or publisher (``:venue:``, or the bibliography entry's)
+    venue: str = ""
+    #: the bibliography key it joins (``:key:``), "" for none
+    key: str = ""
 
 
 def episode_label(fmt: str, episode: Episode) -> str:

@@ -18,7 +18,7 @@ logger = logging.getLogger("sphinxcontrib_litreview")
 #: subtype -> (when it fires, on by default)
 SUBTYPES: dict[str, tuple[str, bool]] = {
     "missing": ("``:ep:`` names an episode that does not exist (with a *did you mean* hint)", True),
-    "duplicate": ("two episodes share an ID; both places are named", True),
+    "duplicate": ("two episodes share an ID, a DOI or an arXiv ID; both places are named", True),
     "id": ("an episode ID does not match ``litreview_id_pattern``, or is not ASCII", True),
     "topic": (
         "an episode, role or list names a topic that no ``topic-summary`` declares, "
@@ -31,6 +31,7 @@ SUBTYPES: dict[str, tuple[str, bool]] = {
         True,
     ),
     "bib": (
+        "an episode's ``:key:`` that no bibliography entry has (with a *did you mean* hint), "
         "a bibliography file that is missing or does not parse, a block or value it cannot read, "
         "a key defined twice (in one file or two); each at the file and line",
         True,

@@ -10,6 +10,7 @@ from sphinxcontrib_litreview.values import arxiv_url, check_date, doi_of, doi_ur
 _ISO_START = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
 _ARXIV_DOI = re.compile(r"10\.48550/arxiv\.(.+)", re.IGNORECASE)
 _ARXIV_ABS = "https://arxiv.org/abs/"
+_VERSION = re.compile(r"v[0-9]+$")
 
 
 def iso_date(year: str | int, month: str | int = "", day: str | int = "") -> tuple[str, str]:
@@ -47,6 +48,11 @@ def clean_doi(value: str) -> str:
 def _arxiv(candidate: str) -> str:
     url = arxiv_url(candidate)
     return url.removeprefix(_ARXIV_ABS) if url else ""
+
+
+def arxiv_base(identifier: str) -> str:
+    """An arXiv ID without its version: ``2506.01234v2`` and ``2506.01234`` name one paper."""
+    return _VERSION.sub("", identifier)
 
 
 def arxiv_id(*, eprint: str = "", archive: str = "", url: str = "", doi: str = "") -> str:

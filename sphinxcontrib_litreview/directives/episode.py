@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from itertools import takewhile
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 from urllib.parse import urlsplit
 
 from docutils import nodes
@@ -12,6 +13,8 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.nodes import make_id
 
+from sphinxcontrib_litreview.bibliography.normalize import arxiv_base, arxiv_id
+from sphinxcontrib_litreview.checks import did_you_mean
 from sphinxcontrib_litreview.collect import EPISODE_ATTR
 from sphinxcontrib_litreview.compat import directive_text
 from sphinxcontrib_litreview.directives import LitDirective
@@ -32,7 +35,22 @@ from sphinxcontrib_litreview.values import (
 )
 from sphinxcontrib_litreview.warnings import warn
 
-OPTIONS = ("title", "date", "authors", "source", "doi", "arxiv", "topics", "tags", "takeaway")
+if TYPE_CHECKING:
+    from sphinxcontrib_litreview.bibliography.entries import BibEntry
+
+OPTIONS = (
+    "title",
+    "date",
+    "authors",
+    "venue",
+    "source",
+    "doi",
+    "arxiv",
+    "key",
+    "topics",
+    "tags",
+    "takeaway",
+)
 
 
 def _source_label(url: str) -> str:
@@ -56,6 +74,29 @@ def _source_labels(urls: tuple[str, ...]) -> list[str]:
             path = (parts.path.rstrip("/") or "/") + (f"?{parts.query}" if parts.query else "")
             labels[i] = hosts[i] + (path if len(path) <= 40 else path[:39] + "…")
     return labels
+
+
+def _names_the_same_work(entry: BibEntry) -> bool:
+    """Whether the entry's URL is only the link of its DOI or arXiv ID, which the episode shows anyway."""
+    doi = doi_of(entry.url)
+    if doi is not None and doi.casefold() == entry.doi.casefold():
+        return True
+    found = arxiv_id(url=entry.url)
+    return bool(found) and arxiv_base(found) == arxiv_base(entry.arxiv)
+
+
+def _supplied(entry: BibEntry, written: Mapping[str, str]) -> dict[str, str]:
+    """The option values an entry supplies: those the episode does not write (written options win)."""
+    fields = {
+        "title": entry.title,
+        "date": entry.date,
+        "venue": entry.venue,
+        "doi": entry.doi,
+        "arxiv": entry.arxiv,
+        "source": "" if _names_the_same_work(entry) else entry.url,
+        "authors": "",  # people are taken as parts, not as text (see _record)
+    }
+    return {name: value for name, value in fields.items() if value and not written.get(name, "").strip()}
 
 
 def _as_written(node: nodes.paragraph) -> nodes.paragraph:
@@ -126,20 +167,49 @@ class EpisodeDirective(LitDirective):
         result.append(container)
         return result
 
+    def _entry(self, ep_id: str, docname: str) -> tuple[str, BibEntry | None]:
+        """The ``:key:`` and the bibliography entry it names (``None``, with a warning, if none does)."""
+        key = self.options.get("key", "").strip()
+        if not key:
+            return "", None
+        entry = self.domain.bib_entry(docname, key)
+        if entry is None:
+            known = sorted(self.domain.bibliography.entries)
+            hint = did_you_mean(key, known) if known else "; litreview_bibliography names no file that has it"
+            warn(
+                "bib",
+                f"episode {ep_id or '(no ID)'}: unknown bibliography key {shown(key)}{hint}",
+                self.option_location("key"),
+            )
+        return key, entry
+
+    def _where(self, name: str) -> str:
+        """Where option *name* stands; a value the entry supplied is reported at ``:key:``."""
+        return self.option_location("key" if name in self._from_entry else name)
+
     def _record(self, ep_id: str, docname: str, citable: bool) -> Episode:
-        opts = self.options
+        key, entry = self._entry(ep_id, docname)
+        supplied = _supplied(entry, self.options) if entry is not None else {}
+        #: the options the entry supplied, for the location and wording of their warnings
+        self._from_entry = set(supplied)
+        opts = {**self.options, **supplied}
         title = " ".join(opts.get("title", "").split())
-        if not opts and (cause := self._unread_options()):
+        if not self.options and (cause := self._unread_options()):
             warn(
                 "metadata",
                 f"episode {ep_id or '(no ID)'}: none of its options were read: {cause}",
                 self.location,
             )
-        elif not title:
-            warn("metadata", f"episode {ep_id or '(no ID)'} has no :title:", self.location)
+        elif not title and not (key and entry is None):  # an unknown key has said why already
+            missing = f" and entry {key!r} has none" if entry is not None else ""
+            warn("metadata", f"episode {ep_id or '(no ID)'} has no :title:{missing}", self.location)
         date = opts.get("date", "").strip()
         if date and (problem := check_date(date)):
-            warn("metadata", f"episode {ep_id}: :date: {shown(date)} {problem}", self.option_location("date"))
+            warn(
+                "metadata",
+                f"episode {ep_id}: :date: {shown(date)} {problem}{self._of('date')}",
+                self._where("date"),
+            )
             date = ""
         sources: list[str] = []
         #: where each source was written, so linkcheck reports the right line
@@ -148,12 +218,12 @@ class EpisodeDirective(LitDirective):
             if problem := check_url(url):
                 warn(
                     "metadata",
-                    f"episode {ep_id}: :source: {shown(url)} {problem}; it is left out",
-                    self.option_location("source"),
+                    f"episode {ep_id}: :source: {shown(url)} {problem}{self._of('source')}; it is left out",
+                    self._where("source"),
                 )
             else:
                 sources.append(url)
-                self._source_lines[url] = self.option_source_info("source")
+                self._source_lines[url] = self._source_info_of("source")
         for option, convert in (("doi", doi_url), ("arxiv", arxiv_url)):
             value = opts.get(option, "").strip()
             if not value:
@@ -162,12 +232,13 @@ class EpisodeDirective(LitDirective):
             if converted is None:
                 warn(
                     "metadata",
-                    f"episode {ep_id}: :{option}: {shown(value)} is not a valid {option} identifier",
-                    self.option_location(option),
+                    f"episode {ep_id}: :{option}: {shown(value)} is not a valid {option} identifier"
+                    + self._of(option),
+                    self._where(option),
                 )
             elif converted not in sources:
                 sources.append(converted)
-                self._source_lines[converted] = self.option_source_info(option)
+                self._source_lines[converted] = self._source_info_of(option)
         node_id = make_id(self.env, self.state.document, "episode", ep_id) if citable else ""
         source, line = self.get_source_info()
         return Episode(
@@ -178,12 +249,25 @@ class EpisodeDirective(LitDirective):
             node_id=node_id,
             title=title,
             date=date,
-            authors=split_list(opts.get("authors"), ";"),
+            authors=(
+                tuple(dict.fromkeys(person.inverted for person in entry.authors))
+                if entry is not None and not opts.get("authors", "").strip()
+                else split_list(opts.get("authors"), ";")
+            ),
             sources=tuple(sources),
             topics=split_list(opts.get("topics"), ","),
             tags=split_list(opts.get("tags"), ","),
             takeaway=" ".join(opts.get("takeaway", "").split()),
+            venue=" ".join(opts.get("venue", "").split()),
+            key=key,
         )
+
+    def _of(self, name: str) -> str:
+        """`` (from entry 'k')`` after a value the entry supplied, so the message says where it came from."""
+        return f" (from entry {self.options['key'].strip()!r})" if name in self._from_entry else ""
+
+    def _source_info_of(self, name: str) -> tuple[str, int]:
+        return self.option_source_info("key" if name in self._from_entry else name)
 
     def _unread_options(self) -> str:
         """Why the option lines under the directive were not read as options, or "" if there are none.
@@ -231,6 +315,8 @@ class EpisodeDirective(LitDirective):
         if ep.authors:
             authors = authors_text(ep.authors)
             parts.append([nodes.inline(authors, authors, classes=["lit-authors"])])
+        if ep.venue:
+            parts.append([nodes.inline(ep.venue, ep.venue, classes=["lit-venue"])])
         if ep.sources:
             links: list[nodes.Node] = []
             for url, label in zip(ep.sources, _source_labels(ep.sources), strict=True):

@@ -1,8 +1,4 @@
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).parent / "_ext"))
-
-extensions = ["sphinxcontrib_litreview", "bibprobe"]
+extensions = ["sphinxcontrib_litreview"]
 project = "Bibliography edits"
 litreview_bibliography = ["refs.bib"]
+suppress_warnings = ["litreview.orphan"]

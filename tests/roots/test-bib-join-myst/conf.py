@@ -1,0 +1,4 @@
+extensions = ["myst_parser", "sphinxcontrib_litreview"]
+project = "Joined"
+litreview_bibliography = ["refs.bib", "zotero.json"]
+suppress_warnings = ["litreview.orphan"]

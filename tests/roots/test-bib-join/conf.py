@@ -1,0 +1,4 @@
+extensions = ["sphinxcontrib_litreview"]
+project = "Joined"
+litreview_bibliography = ["refs.bib", "zotero.json"]
+suppress_warnings = ["litreview.orphan"]
