@@ -11,7 +11,7 @@ from sphinxcontrib_litreview.bibliography import events as bibliography
 from sphinxcontrib_litreview.collect import CollectAnchorLinks
 from sphinxcontrib_litreview.dependencies import commit_digests, pages_to_rewrite
 from sphinxcontrib_litreview.domain import LitDomain, warn_missing_reference
-from sphinxcontrib_litreview.export import write_export
+from sphinxcontrib_litreview.export import link_output_files, write_export
 from sphinxcontrib_litreview.glossary import TermHoverTitles
 from sphinxcontrib_litreview.manuals import GatherEpisodePages, append_episode_pages
 from sphinxcontrib_litreview.singlehtml import AppendToSinglePage, repair_links, repair_sidebar
@@ -49,6 +49,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", append_episode_pages)
     # late, to repair the links other handlers make too
     app.connect("doctree-resolved", repair_links, priority=900)
+    app.connect("doctree-resolved", link_output_files)
     app.connect("html-page-context", repair_sidebar)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("build-finished", write_export)

@@ -1,20 +1,60 @@
-"""``litreview.json``: the whole review as data, for tools outside Sphinx."""
+"""The files html builds write beside the pages, for tools outside Sphinx.
+
+``litreview.json`` (the whole review as data), ``litreview.bib`` and
+``litreview.csl.json`` (every episode as a bibliography entry) and one
+``litreview-<slug>.bib`` per topic (its anchoring and cited episodes), which the
+topic header links to.
+"""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from docutils import nodes
+from sphinx.util.osutil import relative_uri
 
 from sphinxcontrib_litreview.access import lit_domain
-from sphinxcontrib_litreview.records import natural_key
+from sphinxcontrib_litreview.bibliography.write import Exported, bibtex, csl_item, exported
+from sphinxcontrib_litreview.conditions import builder_tags
+from sphinxcontrib_litreview.records import Episode, natural_key
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+    from sphinxcontrib_litreview.review import Review
+
 FILENAME = "litreview.json"
+BIB_FILENAME = "litreview.bib"
+CSL_FILENAME = "litreview.csl.json"
 BUILDERS = ("html", "dirhtml")
+#: a reference to a file in the output folder, made relative to its page once the builder is known
+OUTPUT_FILE_ATTR = "lit_output_file"
+
+
+def writes_exports(env: BuildEnvironment) -> bool:
+    """Whether the current builder writes these files (and so whether pages may link them)."""
+    tags = builder_tags(env)
+    return any(tags.has(f"builder_{name}") for name in BUILDERS)
+
+
+def topic_bib_filename(slug: str) -> str:
+    """``litreview-<slug>.bib``, the slug encoded so that any slug makes one plain file name."""
+    return f"litreview-{quote(slug, safe='')}.bib"
+
+
+def topic_episodes(review: Review, slug: str) -> list[Episode]:
+    """A topic's anchoring episodes and those its page cites, in ID order."""
+    topic = review.topics[slug]
+    ids = set(review.anchors.get(slug, ())) | (
+        review.cited_on.get(topic.docname, set()) & review.episodes.keys()
+    )
+    return [review.episodes[i] for i in sorted(ids, key=natural_key)]
 
 
 def _relative(env: BuildEnvironment, source: str) -> str:
@@ -66,9 +106,42 @@ def review_data(env: BuildEnvironment) -> dict[str, Any]:
     return {"episodes": episodes, "topics": topics, "citations": citations}
 
 
+def _write(outdir: Path, name: str, text: str) -> None:
+    """Write only what changed, so that tools watching the folder see only real changes."""
+    path = outdir / name
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return
+    except OSError:
+        pass
+    path.write_text(text, encoding="utf-8")
+
+
 def write_export(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: write the file next to the HTML pages."""
+    """``build-finished``: write the files next to the HTML pages."""
     if exception is not None or app.builder.name not in BUILDERS:
         return
-    text = json.dumps(review_data(app.env), indent=1, ensure_ascii=False, sort_keys=False)
-    Path(app.builder.outdir, FILENAME).write_text(text + "\n", encoding="utf-8")
+    outdir = Path(app.builder.outdir)
+    env = app.env
+    text = json.dumps(review_data(env), indent=1, ensure_ascii=False, sort_keys=False)
+    _write(outdir, FILENAME, text + "\n")
+    review = lit_domain(env).review
+    entries = lit_domain(env).bibliography.entries
+
+    def items(episodes: Iterable[Episode]) -> list[Exported]:
+        return list(exported(episodes, entries))
+
+    every = items(review.episodes[i] for i in review.ids_sorted)
+    _write(outdir, BIB_FILENAME, bibtex(every))
+    csl = json.dumps([csl_item(item) for item in every], indent=1, ensure_ascii=False)
+    _write(outdir, CSL_FILENAME, csl + "\n")
+    for slug in sorted(review.topics):
+        _write(outdir, topic_bib_filename(slug), bibtex(items(topic_episodes(review, slug))))
+
+
+def link_output_files(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: links to files in the output folder, relative to the page that holds them."""
+    base = app.builder.get_target_uri(docname)
+    for ref in doctree.findall(nodes.reference):
+        if OUTPUT_FILE_ATTR in ref:
+            ref["refuri"] = relative_uri(base, quote(ref[OUTPUT_FILE_ATTR]))

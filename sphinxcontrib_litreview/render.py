@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from docutils import nodes
 
+from sphinxcontrib_litreview.export import OUTPUT_FILE_ATTR
 from sphinxcontrib_litreview.records import Episode
 from sphinxcontrib_litreview.review import TopicRow
 from sphinxcontrib_litreview.roles import doc_xref, episode_xref, topic_xref
@@ -19,6 +20,16 @@ def plural(count: int, noun: str) -> str:
 def topic_header(view: HeaderView, review_title: str, docname: str) -> list[nodes.Node]:
     header = nodes.paragraph(classes=["lit-topic-header"])
     header += nodes.Text(f"{review_title} · {plural(view.episodes, 'episode')}")
+    if view.bib_file:
+        header += nodes.Text(" · ")
+        header += nodes.reference(
+            "BibTeX",
+            "BibTeX",
+            refuri=view.bib_file,
+            reftitle="The episodes of this topic as a BibTeX file",
+            classes=["lit-topic-bib"],
+            **{OUTPUT_FILE_ATTR: view.bib_file},
+        )
     result: list[nodes.Node] = [header]
     links: list[nodes.Node] = []
     if view.topics_page:

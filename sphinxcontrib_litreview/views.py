@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
+from sphinxcontrib_litreview.export import topic_bib_filename, writes_exports
 from sphinxcontrib_litreview.records import Episode, TermDef, Topic
 from sphinxcontrib_litreview.review import CitingPlace, ListSpec, Review, TopicRow
 
@@ -21,6 +22,8 @@ class HeaderView(NamedTuple):
     episodes: int
     topics_page: str
     glossary_page: str
+    #: the topic's .bib in the output folder, "" where the builder writes none
+    bib_file: str = ""
 
 
 class CitedByEntry(NamedTuple):
@@ -51,6 +54,7 @@ def header_view(env: BuildEnvironment, review: Review, slug: str) -> HeaderView:
         len(review.anchors.get(slug, ())),
         _existing(env, env.config.litreview_topics_page, review.topic_index_pages),
         _existing(env, env.config.litreview_glossary_page, review.glossary_pages),
+        topic_bib_filename(slug) if writes_exports(env) and slug in review.topics else "",
     )
 
 

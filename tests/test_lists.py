@@ -36,7 +36,8 @@ def test_topic_header_counts_anchoring_episodes(lists, page, header):
     html = body(lists.html(page))
     match = re.search(r'<p class="lit-topic-header"[^>]*>(.*?)</p>', html)
     assert match
-    assert match.group(1) == header
+    # html builds link the topic's own .bib (tests/test_bibliography_export.py)
+    assert visible(match.group(1)) == f"{header} · BibTeX"
 
 
 def test_topic_header_navigation_links_the_topic_index_and_glossary(built):
@@ -74,7 +75,7 @@ def test_a_configured_page_that_does_not_exist_is_left_out_with_a_warning(built)
 
 def test_topic_lead_paragraph_follows_the_header(lists):
     html = visible(body(lists.html("empty")))
-    assert "Literature review · 0 episodes ← all topics Nothing anchors this one." in html
+    assert "Literature review · 0 episodes · BibTeX ← all topics Nothing anchors this one." in html
 
 
 def test_anchoring_episodes_lists_id_title_date_takeaway(lists):

@@ -24,6 +24,8 @@ _CONTEXT.add_context_category(
         MacroTextSpec("LaTeX", simplify_repl="LaTeX"),
         MacroTextSpec("BibTeX", simplify_repl="BibTeX"),
         MacroTextSpec("BibLaTeX", simplify_repl="BibLaTeX"),
+        # the ASCII character LaTeX prints (pylatexenc gives U+02C6, a modifier letter)
+        MacroTextSpec("textasciicircum", simplify_repl="^"),
     ],
 )
 

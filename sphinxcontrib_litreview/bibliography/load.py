@@ -25,7 +25,7 @@ Reader = Callable[[str, str], tuple[list[BibEntry], list[Problem]]]
 READERS: dict[str, Reader] = {".bib": parse_bibtex, ".json": parse_csl_json}
 
 #: bump whenever a reader changes what it makes of the same bytes, so that old pickles are not used
-READER_VERSION = "1"
+READER_VERSION = "2"
 _CACHE_SALT = f"{READER_VERSION}|{version('bibtexparser')}|{version('pylatexenc')}".encode()
 
 
