@@ -30,7 +30,9 @@ def test_docs_document_every_config_value_and_warning(docs_html):
 
 def test_example_topic_page(docs_html):
     html = body((docs_html / "example" / "rag.html").read_text())
-    assert re.search(r'<p class="lit-topic-header"[^>]*>Literature review · 5 episodes · <a [^>]*>BibTeX</a></p>', html)
+    assert re.search(
+        r'<p class="lit-topic-header"[^>]*>Literature review · 5 episodes · <a [^>]*>BibTeX</a></p>', html
+    )
     nav = re.search(r'<p class="lit-topic-nav">(.*?)</p>', html)
     assert nav
     assert visible(nav.group(1)) == "← all topics · Glossary →"

@@ -133,7 +133,9 @@ def test_prefixed_directives_and_roles(built):
     assert result.warnings == []
     index = body(result.html("index"))
     assert 'id="episode-E1"' in index
-    assert re.search(r'<p class="lit-topic-header"[^>]*>Literature review · 2 episodes · <a [^>]*>BibTeX</a></p>', index)
+    assert re.search(
+        r'<p class="lit-topic-header"[^>]*>Literature review · 2 episodes · <a [^>]*>BibTeX</a></p>', index
+    )
     assert index.count('href="#episode-E1"') == 3  # the citation, the anchoring list, the filtered list
     assert index.count('href="md.html#episode-E2"') == 2
     assert "Prefixed spellings — 2 episodes, 1 cited" in re.sub(r"<[^>]+>", "", index)
