@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinxcontrib_litreview import config, nodes
+from sphinxcontrib_litreview import config, nodes, references
 from sphinxcontrib_litreview.bibliography import events as bibliography
 from sphinxcontrib_litreview.collect import CollectAnchorLinks
 from sphinxcontrib_litreview.dependencies import commit_digests, pages_to_rewrite
@@ -44,6 +44,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(GatherEpisodePages)
     app.add_post_transform(AppendToSinglePage)
     app.connect("builder-inited", bibliography.load)
+    app.connect("builder-inited", references.load)
     app.connect("env-get-outdated", bibliography.outdated_pages)
     app.connect("env-updated", pages_to_rewrite)
     app.connect("env-updated", append_episode_pages)

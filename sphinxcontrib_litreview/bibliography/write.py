@@ -42,6 +42,7 @@ CSL_TYPES = {
     "software": "software",
     "dataset": "dataset",
     "unpublished": "manuscript",
+    "misc": "document",
 }
 BIBTEX_TYPES = {csl: bib for bib, csl in reversed(CSL_TYPES.items())}
 #: the BibTeX field that holds the venue of each type (the rest: ``publisher``)
@@ -147,7 +148,7 @@ def exported(episodes: Iterable[Episode], entries: dict[str, BibEntry]) -> Itera
 
 def csl_item(item: Exported) -> dict[str, Any]:
     """A CSL-JSON item, as Zotero writes one; arXiv IDs as ``archive`` and ``number``."""
-    data: dict[str, Any] = {"id": item.key, "type": CSL_TYPES.get(item.type, "article")}
+    data: dict[str, Any] = {"id": item.key, "type": CSL_TYPES.get(item.type, "document")}
     if item.title:
         data["title"] = item.title
     if item.authors:

@@ -14,12 +14,14 @@ from sphinx import addnodes
 from sphinx.util.nodes import make_id
 
 from sphinxcontrib_litreview.bibliography.normalize import arxiv_base, arxiv_id
+from sphinxcontrib_litreview.bibliography.write import csl_item, exported
 from sphinxcontrib_litreview.checks import did_you_mean
 from sphinxcontrib_litreview.collect import EPISODE_ATTR
 from sphinxcontrib_litreview.compat import directive_text
 from sphinxcontrib_litreview.directives import LitDirective
 from sphinxcontrib_litreview.nodes import lit_backlinks
 from sphinxcontrib_litreview.records import Episode, Need
+from sphinxcontrib_litreview.references import formatted, reference_nodes
 from sphinxcontrib_litreview.roles import topic_xref
 from sphinxcontrib_litreview.values import (
     arxiv_url,
@@ -160,6 +162,9 @@ class EpisodeDirective(LitDirective):
             takeaway += nodes.Text(" ")
             takeaway += nodes.Text(record.takeaway)
             container += takeaway
+        reference = self._reference(record)
+        if reference is not None:
+            container += reference
         container += self.parse_content_to_nodes()
         if citable and self.config.litreview_backlinks:
             container += lit_backlinks(episode=ep_id, docname=docname)
@@ -189,6 +194,8 @@ class EpisodeDirective(LitDirective):
 
     def _record(self, ep_id: str, docname: str, citable: bool) -> Episode:
         key, entry = self._entry(ep_id, docname)
+        #: the entry joined, for the formatted reference (its people keep their parts)
+        self._joined = entry
         supplied = _supplied(entry, self.options) if entry is not None else {}
         #: the options the entry supplied, for the location and wording of their warnings
         self._from_entry = set(supplied)
@@ -261,6 +268,30 @@ class EpisodeDirective(LitDirective):
             venue=" ".join(opts.get("venue", "").split()),
             key=key,
         )
+
+    def _reference(self, ep: Episode) -> nodes.paragraph | None:
+        """The episode's reference in ``litreview_citation_style``, from the record the page shows."""
+        domain = self.domain
+        style = domain.citation_style
+        if style is None or not ep.title:
+            return None
+        entries = {ep.key: self._joined} if self._joined is not None else {}
+        item = csl_item(next(exported([ep], entries)))
+        if domain.citation_style_file:
+            self.env.note_dependency(domain.citation_style_file)
+        try:
+            text = formatted(style, item)
+        except Exception as exc:  # citeproc-py fails in many ways on odd data; never lose the page for it
+            warn(
+                "metadata",
+                f"episode {ep.id}: its reference cannot be formatted in litreview_citation_style "
+                f"({type(exc).__name__}: {exc}); it is left out",
+                self.location,
+            )
+            return None
+        para = _as_written(nodes.paragraph("", "", *reference_nodes(text), classes=["lit-episode-reference"]))
+        self.set_source_info(para)
+        return para
 
     def _of(self, name: str) -> str:
         """`` (from entry 'k')`` after a value the entry supplied, so the message says where it came from."""
