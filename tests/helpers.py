@@ -104,6 +104,14 @@ def reread(result: Build) -> tuple[tuple[int, int, int], set[str]]:
     return (added, changed, removed), set(_READING.findall(status))
 
 
+_WRITING = re.compile(r"writing output\.\.\. \[ *\d+%\] (\S+)")
+
+
+def rewritten(result: Build) -> set[str]:
+    """The docnames a (serial) build wrote."""
+    return set(_WRITING.findall(ANSI.sub("", result.status)))
+
+
 def visible(html: str) -> str:
     """What a reader sees: tags stripped, white space folded, pilcrows dropped."""
     text = re.sub(r"</?(?:p|li|t[dhr]|div|h\d|d[tdl]|ul|ol|table|section)\b[^>]*>", " ", html)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import body, build, diff_pages, html_pages, rebuild, reread, sphinx, visible
+from tests.helpers import body, build, diff_pages, html_pages, rebuild, reread, rewritten, sphinx, visible
 
 ROOTS = Path(__file__).parent / "roots"
 
@@ -155,3 +155,36 @@ def test_a_sphinx_build_prints_only_our_warnings(tmp_path):
     lines = proc.stderr.splitlines()
     assert len(lines) == 4
     assert all(line.endswith("[litreview.bib]") for line in lines), proc.stderr
+
+
+@pytest.mark.parametrize("root", ["bib-join", "bib-join-myst"])
+def test_a_bib_edit_re_writes_the_pages_that_display_the_changed_entry(tmp_path, root):
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / f"test-{root}", src)
+    first = build(src, confoverrides={"litreview_citation_style": "apa"})
+    assert "From Zotero" in visible(body(first.html("topics/rl")))
+
+    # E8 (episodes) takes its title from zotero.json; the topic page lists it
+    _edit(src / "zotero.json", "From Zotero, with", "Renamed in Zotero, with")
+    second = rebuild(first, confoverrides={"litreview_citation_style": "apa"})
+    assert reread(second) == ((0, 1, 0), {"episodes"})
+    assert "E8 Renamed in Zotero, with" in visible(body(second.html("topics/rl")))
+    assert "Renamed in Zotero, with" in visible(body(second.html("episodes")))
+    # (index: Sphinx re-writes the toctree parent of a page it re-read)
+    assert rewritten(second) == {"episodes", "index", "topics/rl"}
+
+    # an entry that no page shows changes: nothing is re-read
+    refs = src / "refs.bib"
+    refs.write_text(
+        refs.read_text(encoding="utf-8") + "\n@misc{unused, title = {Unused}}\n", encoding="utf-8"
+    )
+    third = rebuild(second, confoverrides={"litreview_citation_style": "apa"})
+    assert reread(third) == ((0, 0, 0), set())
+    assert rewritten(third) == set()
+
+    clean = tmp_path / "clean"
+    shutil.copytree(src, clean, ignore=shutil.ignore_patterns("_build"))
+    clean_build = build(clean, confoverrides={"litreview_citation_style": "apa"})
+    assert diff_pages(html_pages(third), html_pages(clean_build)) == ""
+    assert third.text("litreview.bib") == clean_build.text("litreview.bib")
+    assert third.text("litreview-rl.bib") == clean_build.text("litreview-rl.bib")

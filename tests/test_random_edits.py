@@ -4,7 +4,8 @@ Hypothesis writes a small review (episode pages, topic pages, a glossary, in
 reST, MyST or both), then applies random edits a user makes: retitle, re-topic,
 add, delete, rename and move episodes; add, delete, rename and retitle topics;
 add and remove citations and term uses; redefine terms; move an episode page's
-episodes into an ``include``d file and back; build with another builder
+episodes into an ``include``d file and back; join episodes to bibliography entries
+by ``:key:``, and edit, add and delete those entries in the ``.bib``; build with another builder
 (sharing the doctrees, as ``sphinx-build -M`` does) between two html builds.  After every edit the
 incremental build's pages must equal a clean build's, and so must its warnings
 when the review was clean before the edit; at the end ``-j 2`` must equal a
@@ -31,6 +32,8 @@ from tests.helpers import Build, body, build, diff_pages, html_pages, rebuild
 LONG = os.environ.get("LITREVIEW_HYPOTHESIS") == "long"
 TERMS = ("alpha", "beta", "gamma")
 WORDS = ("signal", "noise", "prior", "sample", "reward", "model", "bias", "drift")
+#: bibliography keys episodes may name; k9 is never defined
+KEYS = ("k1", "k2", "k3", "k9")
 
 
 @dataclass
@@ -39,6 +42,8 @@ class Episode:
     topics: list[str] = field(default_factory=list)
     cites: list[str] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
+    #: the bibliography entry it joins ("" for none): then its title comes from the entry
+    key: str = ""
 
 
 @dataclass
@@ -53,6 +58,8 @@ class Review:
     next_id: int = 1
     #: episode pages whose episodes stand in an included file, ``_inc-<page>``
     included: set[str] = field(default_factory=set)
+    #: refs.bib: key -> (title, venue)
+    bib: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def myst(self, docname: str) -> bool:
         return self.fmt == "myst" or (self.fmt == "mixed" and sum(map(ord, docname)) % 2 == 1)
@@ -61,6 +68,11 @@ class Review:
         files = {
             "conf.py": 'extensions = ["myst_parser", "sphinxcontrib_litreview"]\nproject = "R"\n'
             'exclude_patterns = ["_build", "_inc-*"]\n'
+            'litreview_bibliography = ["refs.bib"]\n',
+            "refs.bib": "".join(
+                f"@article{{{key},\n  title = {{{title}}},\n  journal = {{{venue}}},\n}}\n\n"
+                for key, (title, venue) in self.bib.items()
+            ),
         }
         topic_docs = [f"topic-{slug}" for slug in self.topics]
         pages = {
@@ -130,7 +142,7 @@ class Review:
 
     def _episode(self, docname: str, ep_id: str, md: bool) -> str:
         ep = self.episodes[ep_id]
-        options = [f":title: {ep.title}", f":tags: t{int(ep_id[1:]) % 2}"]
+        options = [f":key: {ep.key}" if ep.key else f":title: {ep.title}", f":tags: t{int(ep_id[1:]) % 2}"]
         if ep.topics:
             options.append(f":topics: {', '.join(ep.topics)}")
         text = " ".join(
@@ -185,8 +197,10 @@ class EditSequence(RuleBasedStateMachine):
         self.review = Review(fmt)
         self.review.topics = {"ta": ("Topic A", [], ["alpha"]), "tb": ("Topic B", [], [])}
         self.review.pages = {"ep-one": [], "ep-two": []}
+        self.review.bib = {"k1": ("Entry one", "J. One"), "k2": ("Entry two", "J. Two")}
         for _ in range(size):
             self._new_episode(data, data.draw(st.sampled_from(sorted(self.review.pages))))
+        self.review.episodes["E1"].key = "k1"
         self._sync(first=True)
 
     def _new_episode(self, data: st.DataObject, page: str) -> str:
@@ -310,6 +324,18 @@ class EditSequence(RuleBasedStateMachine):
     @rule(page=st.sampled_from(["ep-one", "ep-two"]))
     def toggle_include(self, page: str) -> None:
         self.review.included ^= {page}
+
+    @precondition(lambda self: self.review.episodes)
+    @rule(data=st.data(), key=st.sampled_from(["", *KEYS]))
+    def join_entry(self, data: st.DataObject, key: str) -> None:
+        self.review.episodes[self._any_episode(data)].key = key
+
+    @rule(key=st.sampled_from(KEYS[:3]), data=st.data(), delete=st.booleans())
+    def edit_entry(self, key: str, data: st.DataObject, delete: bool) -> None:
+        if delete:
+            self.review.bib.pop(key, None)
+        else:
+            self.review.bib[key] = (self._title(data), data.draw(st.sampled_from(["J. One", "J. Two"])))
 
     @rule(builder=st.sampled_from(["latex", "text"]))
     def another_builder_first(self, builder: str) -> None:
