@@ -18,7 +18,7 @@ from sphinx.util.osutil import relative_uri
 
 from sphinxcontrib_litreview.access import lit_domain
 from sphinxcontrib_litreview.bibliography.write import Exported, bibtex, csl_item, exported
-from sphinxcontrib_litreview.conditions import builder_tags
+from sphinxcontrib_litreview.compat import builder_tags
 from sphinxcontrib_litreview.records import Episode, natural_key
 
 if TYPE_CHECKING:

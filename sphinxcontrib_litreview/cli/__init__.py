@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from sphinxcontrib_litreview import __version__
-from sphinxcontrib_litreview.cli import init, new
+from sphinxcontrib_litreview.cli import add, importing, init, new
 from sphinxcontrib_litreview.cli.errors import EXIT_ERROR, CliError
 
-COMMANDS: tuple[ModuleType, ...] = (init, new)
+COMMANDS: tuple[ModuleType, ...] = (init, new, importing, add)
 
 
 def _parsers(width: int | None = None) -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
@@ -27,7 +27,8 @@ def _parsers(width: int | None = None) -> tuple[argparse.ArgumentParser, dict[st
 
     top = argparse.ArgumentParser(
         prog="litreview",
-        description="Start a literature review kept with sphinxcontrib-litreview, and add episodes to it.",
+        description="Start a literature review kept with sphinxcontrib-litreview, and add episodes to it "
+        "(by hand, from a bibliography file, or by DOI or arXiv ID).",
         formatter_class=formatter,
     )
     top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")

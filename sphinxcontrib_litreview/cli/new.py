@@ -47,28 +47,33 @@ def run(args: argparse.Namespace) -> None:
     page: Path | None = args.page
     review = find_review(page.parent if page is not None else Path.cwd())
     ids_by_page = review.episode_ids()
-    page = _page(review, page, ids_by_page)
+    page = target_page(review, page, ids_by_page)
     ep_id = next_id((i for ids in ids_by_page.values() for i in ids), review.id_pattern)
     title = DEFAULT_TITLE if args.title is None and args.key is None else args.title
     given = {"title": title, "key": args.key, "topics": args.topics}
     options = {name: " ".join(value.split()) for name, value in given.items() if value is not None}
     if empty := [f"--{name}" for name, value in options.items() if not value]:
         raise CliError(f"{' and '.join(empty)} must not be empty")
-    stub = episode_stub(review.syntax_of(page), ep_id, options)
+    append_stubs(review, page, episode_stub(review.syntax_of(page), ep_id, options))
+    print(ep_id)
+
+
+def append_stubs(review: Review, page: Path, stubs: str) -> None:
+    """Append episode stubs to *page* in one write; a new page gets an 'Episodes' heading."""
     if page.exists():
         try:
             text = page.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise CliError(f"cannot read {page}: {exc}") from exc
         separator = "" if not text else "\n" if text.endswith("\n") else "\n\n"
-        append(page, separator + stub, create=False)
+        append(page, separator + stubs, create=False)
     else:
         heading = "# Episodes\n" if review.syntax_of(page) == "myst" else "Episodes\n========\n"
-        append(page, f"{heading}\n{stub}", create=True)
-    print(ep_id)
+        append(page, f"{heading}\n{stubs}", create=True)
 
 
-def _page(review: Review, page: Path | None, ids_by_page: dict[Path, list[str]]) -> Path:
+def target_page(review: Review, page: Path | None, ids_by_page: dict[Path, list[str]]) -> Path:
+    """The page to append to: *page* if it is a source of the review, else the episodes page changed last."""
     if page is None:
         if not ids_by_page:
             raise CliError(f"no page of {review.srcdir} holds an episode yet; name one with --page")

@@ -30,6 +30,8 @@ _EPISODE_HEADS = re.compile(
     re.M,
 )
 _NUMBERED = re.compile(r"(.*?)([0-9]+)")
+#: a ``:key: smith2024`` option line, in reST or MyST (a MyST value may be quoted)
+_KEY_OPTIONS = re.compile(r"""^[ \t>]*:key:[ \t]+['"]?([^\s'"]+)""", re.M)
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,8 @@ class Review:
     #: source suffix -> parser name ("restructuredtext", "markdown")
     suffixes: dict[str, str]
     exclude_patterns: tuple[str, ...]
+    #: ``litreview_bibliography``, absolute, in its order
+    bibliography: tuple[Path, ...] = ()
 
     def sources(self) -> list[Path]:
         project = Project(self.srcdir, tuple(self.suffixes))
@@ -59,6 +63,17 @@ class Review:
             if ids := _EPISODE_HEADS.findall(text):
                 found[path] = ids
         return found
+
+    def keys_used(self) -> set[str]:
+        """The bibliography keys that episodes name with ``:key:`` (a scan, like :meth:`episode_ids`)."""
+        keys: set[str] = set()
+        for path in self.sources():
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise CliError(f"cannot read {path}: {exc}") from exc
+            keys.update(_KEY_OPTIONS.findall(text))
+        return keys
 
 
 def find_review(start: Path) -> Review:
@@ -81,6 +96,9 @@ def find_review(start: Path) -> Review:
         id_pattern=str(names.get("litreview_id_pattern", DEFAULT_ID_PATTERN)),
         suffixes=_suffixes(names.get("source_suffix"), extensions),
         exclude_patterns=tuple(names.get("exclude_patterns", ())),
+        bibliography=tuple(
+            (folder / str(p)).resolve() for p in names.get("litreview_bibliography", []) if isinstance(p, str)
+        ),
     )
 
 
