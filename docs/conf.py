@@ -16,6 +16,10 @@ release = version = __version__
 extensions = ["myst_parser", "sphinxcontrib_litreview", "litreview_docs"]
 
 litreview_warn_unused_terms = True
+# The example review takes the metadata of some episodes from a Better BibTeX export,
+# and shows each episode's reference in APA style.
+litreview_bibliography = ["example/references.bib"]
+litreview_citation_style = "apa"
 
 myst_enable_extensions = ["colon_fence", "deflist"]
 

@@ -125,9 +125,19 @@ def _clean(value: Any) -> Any:
     return value
 
 
+def _for_citeproc(item: dict[str, Any]) -> dict[str, Any]:
+    """The item as styles expect it: an arXiv ID as its link (styles read ``number`` as an article number)."""
+    item = dict(item)
+    if item.pop("archive", "") == "arXiv":
+        number = item.pop("number", "")
+        if number and "DOI" not in item and "URL" not in item:
+            item["URL"] = f"https://arxiv.org/abs/{number}"
+    return item
+
+
 def formatted(style: CitationStylesStyle, item: dict[str, Any]) -> str:
     """One CSL-JSON item formatted as its bibliography entry, with our marks for styled runs."""
-    source = CiteProcJSON([_clean(item)])
+    source = CiteProcJSON([_clean(_for_citeproc(item))])
     bibliography = CitationStylesBibliography(style, source, FORMATTER)
     bibliography.register(Citation([CitationItem(item["id"])]))
     return "".join(str(part) for part in bibliography.bibliography())

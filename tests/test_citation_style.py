@@ -27,8 +27,12 @@ def test_a_named_style_formats_the_joined_record(built, root):
     refs = _references(result.html("episodes"))
     assert refs[0] == (
         "Doe, J., Zhang, W., &amp; Braced Corp. (2024). Entropy of RL: what Hämäläinen knew. "
-        "<em>Journal of Reinforcement &amp; Learning</em>, Article 2406.01234v2. arXiv. "
-        "https://doi.org/10.1234/RL.2024.7"
+        "<em>Journal of Reinforcement &amp; Learning</em>. https://doi.org/10.1234/RL.2024.7"
+    )
+    # an arXiv ID without a DOI is its link (styles would read it as an article number)
+    assert refs[5] == (
+        "<em>The same arXiv paper, another version</em>. (n.d.). "
+        "<em>The same arXiv paper, another version</em>. Retrieved https://arxiv.org/abs/2406.01234v1"
     )
     # written options win in the reference too: E2's title and date are the episode's
     assert refs[1].startswith("von Neumann, J., Jr. (2023, May). A title written on the episode wins.")

@@ -40,6 +40,24 @@ def test_example_topic_page(docs_html):
     assert 'href="episodes-2024.html#episode-E003"' in html
 
 
+def test_example_review_takes_metadata_from_its_bib_and_shows_apa_references(docs_html):
+    html = (docs_html / "example" / "episodes-2024.html").read_text()
+    start = html.index('id="episode-E012"')
+    episode = visible(html[start : html.index('id="episode-E015"')])
+    # from example/references.bib: title, authors, date, venue, DOI; the takeaway is the episode's own
+    assert "E012 Lost in the middle, revisited 2024-09-02 · Costa, Maria; O'Brien, Liam · " in episode
+    assert "Proceedings of the Workshop on Long Contexts · doi:10.5555/lit.2024.012" in episode
+    assert "Takeaway: Position bias shrinks with newer models" in episode
+    assert (
+        "Costa, M., &amp; O'Brien, L. (2024, September 2). Lost in the middle, revisited. "
+        "Proceedings of the Workshop on Long Contexts. https://doi.org/10.5555/lit.2024.012" in episode
+    )
+    exported = (docs_html / "litreview.bib").read_text()
+    assert "@inproceedings{costa2024lost," in exported
+    assert "@misc{E003," in exported
+    assert (docs_html / "litreview-rag.bib").is_file()
+
+
 def test_example_review_export(docs_html):
     data = json.loads((docs_html / "litreview.json").read_text())
     assert list(data["episodes"]) == ["E003", "E007", "E012", "E015", "E021", "E024", "E030", "E033"]
