@@ -460,12 +460,16 @@ class Markup:
 class Writer:
     """Renders a review as the pages of one flavour in one syntax."""
 
-    def __init__(self, review: Review, syntax: Syntax, flavour: Flavour, bib: bool = False) -> None:
+    def __init__(
+        self, review: Review, syntax: Syntax, flavour: Flavour, bib: bool = False, keys: bool = False
+    ) -> None:
         self.review = review
         self.m = Markup(syntax)
         self.flavour = flavour
         #: also write ``references.bib`` and name it in ``litreview_bibliography`` (litreview flavour only)
-        self.bib = bib and flavour == "litreview"
+        self.bib = (bib or keys) and flavour == "litreview"
+        #: episodes take title, date, authors and source from their entry by ``:key:``
+        self.keys = keys and self.bib
 
     @property
     def plain(self) -> bool:
@@ -605,11 +609,14 @@ class Writer:
         m = self.m
         body = self.prose(ep.body) + "\n"
         if not self.plain:
-            options = [
+            metadata = [
                 ("title", ep.title),
                 ("date", ep.date),
                 ("authors", "; ".join(ep.authors)),
                 ("source", ", ".join(ep.sources)),
+            ]
+            options = [("key", ep.label)] if self.keys else metadata
+            options += [
                 ("topics", ", ".join(ep.topics)),
                 ("tags", ", ".join(ep.tags)),
                 ("takeaway", ep.takeaway),
@@ -698,13 +705,14 @@ def write_project(
     syntax: Syntax,
     flavour: Flavour,
     bib: bool = False,
+    keys: bool = False,
 ) -> list[str]:
     """Write the project into *outdir*; return the files whose text changed.
 
     Unchanged files are left alone (their modification time too), and source
     files that are no longer part of the project are deleted.
     """
-    pages = Writer(review, syntax, flavour, bib).pages()
+    pages = Writer(review, syntax, flavour, bib, keys).pages()
     changed = []
     for rel, text in pages.items():
         path = outdir / rel
@@ -732,11 +740,12 @@ def generate(
     seed: int = DEFAULT_SEED,
     retitle: Mapping[str, str] | None = None,
     bib: bool = False,
+    keys: bool = False,
 ) -> list[str]:
     review = make_review(episodes, topics, seed)
     if retitle:
         review = review.retitled(retitle)
-    return write_project(outdir, review, syntax, flavour, bib)
+    return write_project(outdir, review, syntax, flavour, bib, keys)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -760,12 +769,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="also write references.bib, one entry per episode (litreview flavour)",
     )
+    parser.add_argument(
+        "--keys",
+        action="store_true",
+        help="with --bib: every episode takes its title, date, authors and source from its entry by :key:",
+    )
     parser.add_argument("outdir", type=Path)
     args = parser.parse_args(argv)
     retitle = dict(item.split("=", 1) for item in args.retitle)
     topics = args.topics or default_topics(args.episodes)
     changed = generate(
-        args.outdir, args.episodes, topics, args.syntax, args.flavour, args.seed, retitle, args.bib
+        args.outdir, args.episodes, topics, args.syntax, args.flavour, args.seed, retitle, args.bib, args.keys
     )
     print(f"{args.outdir}: {len(changed)} file(s) written")
     return 0

@@ -53,5 +53,20 @@ def test_generated_bibliography_reads_back_as_the_review(tmp_path):
     assert any(p.text != _ascii(p.text) for e in parsed.entries for p in e.authors)
 
 
+def test_episodes_that_take_their_metadata_by_key_show_the_same_titles_and_dates(tmp_path):
+    src = _generate_and_build(tmp_path, "--syntax", "myst", "--keys")
+    keyed = json.loads((tmp_path / "out" / "litreview.json").read_text())["episodes"]
+    assert "\n:key: e0001\n" in (src / "episodes" / "e0001.md").read_text()
+    assert ":title:" not in (src / "episodes" / "e0001.md").read_text()
+    written = tmp_path / "written"
+    written.mkdir()
+    _generate_and_build(written, "--syntax", "myst", "--bib")
+    plain = json.loads((written / "out" / "litreview.json").read_text())["episodes"]
+    # the entry has one URL, the arXiv link: the episode's first source
+    assert [(e["title"], e["date"], e["sources"]) for e in keyed.values()] == [
+        (e["title"], e["date"], e["sources"][:1]) for e in plain.values()
+    ]
+
+
 def _ascii(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
