@@ -17,7 +17,7 @@ from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
 from sphinxcontrib_litreview.access import lit_domain
-from sphinxcontrib_litreview.bibliography.write import Exported, bibtex, csl_item, exported
+from sphinxcontrib_litreview.bibliography.write import bibtex, csl_item, exported
 from sphinxcontrib_litreview.compat import builder_tags
 from sphinxcontrib_litreview.records import Episode, natural_key
 
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+    from sphinxcontrib_litreview.bibliography.entries import BibEntry
     from sphinxcontrib_litreview.review import Review
 
 FILENAME = "litreview.json"
@@ -128,7 +129,7 @@ def write_export(app: Sphinx, exception: Exception | None) -> None:
     review = lit_domain(env).review
     entries = lit_domain(env).bibliography.entries
 
-    def items(episodes: Iterable[Episode]) -> list[Exported]:
+    def items(episodes: Iterable[Episode]) -> list[BibEntry]:
         return list(exported(episodes, entries))
 
     every = items(review.episodes[i] for i in review.ids_sorted)

@@ -11,8 +11,8 @@ import pytest
 
 from sphinxcontrib_litreview.bibliography.bibtex import parse_bibtex
 from sphinxcontrib_litreview.bibliography.csljson import parse_csl_json
-from sphinxcontrib_litreview.bibliography.entries import Person
-from sphinxcontrib_litreview.bibliography.write import Exported, bibtex, people
+from sphinxcontrib_litreview.bibliography.entries import BibEntry, Person
+from sphinxcontrib_litreview.bibliography.write import bibtex, people
 from tests.helpers import build
 
 ROOTS = Path(__file__).parent / "roots"
@@ -74,7 +74,9 @@ def test_csl_json_export_is_what_zotero_reads(built):
 
 def test_latex_specials_are_escaped_and_come_back(tmp_path):
     title = r"A {braced} 50% & 10\x $5 #1 a_b ~ ^ x--y ``q'' Hämäläinen"
-    item = Exported("k", "article", title, (Person("Doe", "Jane"),), "2024", "R&D", "", "", "")
+    item = BibEntry(
+        "k", "article", title, (Person("Doe", "Jane"),), "2024", "R&D", "", "", "", "", 0, "bibtex", ""
+    )
     text = bibtex([item])
     assert r"50\% \& 10\textbackslash{}x \$5 \#1 a\_b" in text
     assert "journal = {R\\&D}" in text

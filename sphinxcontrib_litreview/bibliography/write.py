@@ -1,4 +1,4 @@
-"""Episodes written out as bibliography entries: CSL-JSON items and BibTeX text.
+"""Episodes written out as bibliography entries (:class:`.BibEntry`): CSL-JSON items and BibTeX text.
 
 What is written is the episode as the review shows it (its entry joined with
 what the episode writes), so that re-reading the export with :mod:`.bibtex` or
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any, NamedTuple
+from typing import Any
 
 from bibtexparser import middlewares
 from bibtexparser.entrypoint import write_string
@@ -81,20 +81,6 @@ _UNPARSE_STACK = (
 )
 
 
-class Exported(NamedTuple):
-    """One episode as an entry: its key, and the joined fields."""
-
-    key: str
-    type: str  # a BibTeX type
-    title: str
-    authors: tuple[Person, ...]
-    date: str
-    venue: str
-    doi: str
-    arxiv: str
-    url: str
-
-
 def person(name: str) -> Person:
     """A name as ``:authors:`` writes it (``Jane Doe`` or ``Doe, Jane``) in parts, by BibTeX's rules."""
     try:
@@ -114,8 +100,11 @@ def people(episode: Episode, entry: BibEntry | None) -> tuple[Person, ...]:
     return tuple(person(name) for name in episode.authors)
 
 
-def exported(episodes: Iterable[Episode], entries: dict[str, BibEntry]) -> Iterator[Exported]:
-    """Each episode's fields; keys are ``:key:`` or the ID, made unique in order."""
+def exported(episodes: Iterable[Episode], entries: dict[str, BibEntry]) -> Iterator[BibEntry]:
+    """Each episode as an entry (of a BibTeX type) of the fields it shows.
+
+    Keys are ``:key:`` or the ID, made unique in order.
+    """
     used: set[str] = set()
     for episode in episodes:
         entry = entries.get(episode.key) if episode.key else None
@@ -135,18 +124,32 @@ def exported(episodes: Iterable[Episode], entries: dict[str, BibEntry]) -> Itera
                 arxiv = found_arxiv
             elif not url:
                 url = source
-        if entry is None:
-            kind = "misc"
-        elif entry.origin == "csl-json":
-            kind = BIBTEX_TYPES.get(entry.type, "misc")
-        else:
-            kind = entry.type or "misc"
-        yield Exported(
-            key, kind, episode.title, people(episode, entry), episode.date, episode.venue, doi, arxiv, url
+        kind = (as_bibtex_type(entry).type or "misc") if entry is not None else "misc"
+        yield BibEntry(
+            key,
+            kind,
+            episode.title,
+            people(episode, entry),
+            episode.date,
+            episode.venue,
+            doi,
+            arxiv,
+            url,
+            source="",
+            line=0,
+            origin="bibtex",
+            raw="",
         )
 
 
-def csl_item(item: Exported) -> dict[str, Any]:
+def as_bibtex_type(entry: BibEntry) -> BibEntry:
+    """*entry* with a BibTeX type, as :func:`bibtex` and :func:`csl_item` expect."""
+    if entry.origin == "csl-json":
+        return entry._replace(type=BIBTEX_TYPES.get(entry.type, "misc"), origin="bibtex")
+    return entry
+
+
+def csl_item(item: BibEntry) -> dict[str, Any]:
     """A CSL-JSON item, as Zotero writes one; arXiv IDs as ``archive`` and ``number``."""
     data: dict[str, Any] = {"id": item.key, "type": CSL_TYPES.get(item.type, "document")}
     if item.title:
@@ -174,13 +177,13 @@ def _csl_name(name: Person) -> dict[str, str]:
     return {k: v for k, v in parts.items() if v}
 
 
-def bibtex(items: Iterable[Exported]) -> str:
+def bibtex(items: Iterable[BibEntry]) -> str:
     """The entries as BibTeX text (UTF-8), through bibtexparser's writer."""
     blocks: list[Block] = [_bibtex_entry(item) for item in items]
     return str(write_string(Library(blocks), unparse_stack=list(_UNPARSE_STACK))) if blocks else ""
 
 
-def _bibtex_entry(item: Exported) -> Entry:
+def _bibtex_entry(item: BibEntry) -> Entry:
     fields = [Field("title", _latex(item.title))] if item.title else []
     if item.authors:
         fields.append(Field("author", " and ".join(_bibtex_name(p) for p in item.authors)))

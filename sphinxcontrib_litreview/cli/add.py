@@ -20,7 +20,7 @@ from sphinxcontrib_litreview.bibliography.csljson import parse_csl_json
 from sphinxcontrib_litreview.bibliography.entries import BibEntry
 from sphinxcontrib_litreview.bibliography.load import read_file
 from sphinxcontrib_litreview.bibliography.normalize import arxiv_base, clean_doi
-from sphinxcontrib_litreview.bibliography.write import BIBTEX_TYPES, Exported, bibtex
+from sphinxcontrib_litreview.bibliography.write import as_bibtex_type, bibtex
 from sphinxcontrib_litreview.cli.errors import CliError
 from sphinxcontrib_litreview.cli.fetch import fetch_arxiv, fetch_doi
 from sphinxcontrib_litreview.cli.new import append_stubs, episode_stub, target_page
@@ -120,20 +120,9 @@ def _with_entry(path: Path, before: str | None, item: dict[str, Any], entry: Bib
         if not isinstance(items, list):
             raise CliError(f"{path} is not a CSL-JSON list of items; nothing was written")
         return json.dumps([*items, item], indent=2, ensure_ascii=False) + "\n"
-    exported = Exported(
-        entry.key,
-        BIBTEX_TYPES.get(entry.type, "misc"),
-        entry.title,
-        entry.authors,
-        entry.date,
-        entry.venue,
-        entry.doi,
-        entry.arxiv,
-        entry.url,
-    )
     text = before or ""
     separator = "" if not text else "\n" if text.endswith("\n") else "\n\n"
-    return text + separator + bibtex([exported])
+    return text + separator + bibtex([as_bibtex_type(entry)])
 
 
 def run(args: argparse.Namespace) -> None:
