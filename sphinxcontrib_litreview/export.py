@@ -78,6 +78,8 @@ def review_data(env: BuildEnvironment) -> dict[str, Any]:
             "topics": list(ep.topics),
             "tags": list(ep.tags),
             "takeaway": ep.takeaway,
+            "venue": ep.venue,
+            "key": ep.key,
             "docname": ep.docname,
             "source": _relative(env, ep.source),
             "line": ep.line,
@@ -136,12 +138,18 @@ def write_export(app: Sphinx, exception: Exception | None) -> None:
     _write(outdir, BIB_FILENAME, bibtex(every))
     csl = json.dumps([csl_item(item) for item in every], indent=1, ensure_ascii=False)
     _write(outdir, CSL_FILENAME, csl + "\n")
-    for slug in sorted(review.topics):
-        _write(outdir, topic_bib_filename(slug), bibtex(items(topic_episodes(review, slug))))
+    topic_files = {topic_bib_filename(slug): slug for slug in sorted(review.topics)}
+    for name, slug in topic_files.items():
+        _write(outdir, name, bibtex(items(topic_episodes(review, slug))))
+    for stale in outdir.glob("litreview-*.bib"):  # of a topic renamed or deleted since the last build
+        if stale.name not in topic_files:
+            stale.unlink()
 
 
 def link_output_files(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: links to files in the output folder, relative to the page that holds them."""
+    if app.builder.name not in BUILDERS:
+        return  # only these builders write the files, and only their pages link them
     base = app.builder.get_target_uri(docname)
     for ref in doctree.findall(nodes.reference):
         if OUTPUT_FILE_ATTR in ref:

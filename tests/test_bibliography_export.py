@@ -128,6 +128,9 @@ def test_a_slug_that_is_no_file_name_is_encoded(tmp_path):
     episodes.write_text(
         episodes.read_text(encoding="utf-8").replace(":topics: rl", ":topics: rl/a&b?c"), encoding="utf-8"
     )
+    (src / "_build" / "html").mkdir(parents=True)
+    (src / "_build" / "html" / "litreview-gone.bib").write_text("of a topic deleted since", encoding="utf-8")
     result = build(src)
     assert (result.outdir / "litreview-rl%2Fa%26b%3Fc.bib").is_file()
+    assert not (result.outdir / "litreview-gone.bib").exists()
     assert 'href="../litreview-rl%252Fa%2526b%253Fc.bib"' in result.html("topics/rl")

@@ -54,6 +54,8 @@ def test_written_options_win_field_by_field(joined):
     data = json.loads(result.text("litreview.json"))["episodes"]
     assert data["E2"]["sources"] == ["https://example.org/partial"]
     assert data["E4"]["title"] == "A venue on its own"
+    assert (data["E4"]["venue"], data["E4"]["key"]) == ("Workshop on Things", "")
+    assert (data["E2"]["venue"], data["E2"]["key"]) == ("A venue written on the episode", "partial2023")
 
 
 def test_the_venue_option_on_its_own(joined):

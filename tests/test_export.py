@@ -24,6 +24,8 @@ def test_export_has_the_spec_shape(built, builder):
         "topics": ["rl-reasoning"],
         "tags": ["rl", "token-entropy"],
         "takeaway": "A contrastive steer on 50 problems recovers RL accuracy for ~$25.",
+        "venue": "",
+        "key": "",
         "docname": "episodes",
         "source": "episodes.rst",
         "line": 4,
