@@ -21,6 +21,7 @@ from bibtexparser.model import Block, Entry, Field
 from pylatexenc.latexencode import RULE_DICT, UnicodeToLatexConversionRule, UnicodeToLatexEncoder
 
 from sphinxcontrib_litreview.bibliography.entries import BibEntry, Person
+from sphinxcontrib_litreview.bibliography.join import authors
 from sphinxcontrib_litreview.bibliography.normalize import arxiv_id
 from sphinxcontrib_litreview.records import Episode
 from sphinxcontrib_litreview.values import doi_of
@@ -95,7 +96,7 @@ def person(name: str) -> Person:
 
 def people(episode: Episode, entry: BibEntry | None) -> tuple[Person, ...]:
     """The episode's authors as people: the entry's own when the episode took them from it."""
-    if entry is not None and episode.authors == tuple(dict.fromkeys(p.inverted for p in entry.authors)):
+    if entry is not None and episode.authors == authors(entry):
         return tuple(dict.fromkeys(entry.authors))
     return tuple(person(name) for name in episode.authors)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from itertools import takewhile
 from typing import TYPE_CHECKING, ClassVar
 from urllib.parse import urlsplit
@@ -13,7 +12,7 @@ from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util.nodes import make_id
 
-from sphinxcontrib_litreview.bibliography.normalize import arxiv_base, arxiv_id
+from sphinxcontrib_litreview.bibliography import join
 from sphinxcontrib_litreview.bibliography.write import csl_item, exported
 from sphinxcontrib_litreview.checks import did_you_mean
 from sphinxcontrib_litreview.collect import EPISODE_ATTR
@@ -76,29 +75,6 @@ def _source_labels(urls: tuple[str, ...]) -> list[str]:
             path = (parts.path.rstrip("/") or "/") + (f"?{parts.query}" if parts.query else "")
             labels[i] = hosts[i] + (path if len(path) <= 40 else path[:39] + "…")
     return labels
-
-
-def _names_the_same_work(entry: BibEntry) -> bool:
-    """Whether the entry's URL is only the link of its DOI or arXiv ID, which the episode shows anyway."""
-    doi = doi_of(entry.url)
-    if doi is not None and doi.casefold() == entry.doi.casefold():
-        return True
-    found = arxiv_id(url=entry.url)
-    return bool(found) and arxiv_base(found) == arxiv_base(entry.arxiv)
-
-
-def _supplied(entry: BibEntry, written: Mapping[str, str]) -> dict[str, str]:
-    """The option values an entry supplies: those the episode does not write (written options win)."""
-    fields = {
-        "title": entry.title,
-        "date": entry.date,
-        "venue": entry.venue,
-        "doi": entry.doi,
-        "arxiv": entry.arxiv,
-        "source": "" if _names_the_same_work(entry) else entry.url,
-        "authors": "",  # people are taken as parts, not as text (see _record)
-    }
-    return {name: value for name, value in fields.items() if value and not written.get(name, "").strip()}
 
 
 def _as_written(node: nodes.paragraph) -> nodes.paragraph:
@@ -190,13 +166,13 @@ class EpisodeDirective(LitDirective):
 
     def _where(self, name: str) -> str:
         """Where option *name* stands; a value the entry supplied is reported at ``:key:``."""
-        return self.option_location("key" if name in self._from_entry else name)
+        return "{}:{}".format(*self._source_info_of(name))
 
     def _record(self, ep_id: str, docname: str, citable: bool) -> Episode:
         key, entry = self._entry(ep_id, docname)
         #: the entry joined, for the formatted reference (its people keep their parts)
         self._joined = entry
-        supplied = _supplied(entry, self.options) if entry is not None else {}
+        supplied = join.supplied(entry, self.options) if entry is not None else {}
         #: the options the entry supplied, for the location and wording of their warnings
         self._from_entry = set(supplied)
         opts = {**self.options, **supplied}
@@ -257,7 +233,7 @@ class EpisodeDirective(LitDirective):
             title=title,
             date=date,
             authors=(
-                tuple(dict.fromkeys(person.inverted for person in entry.authors))
+                join.authors(entry)
                 if entry is not None and not opts.get("authors", "").strip()
                 else split_list(opts.get("authors"), ";")
             ),
