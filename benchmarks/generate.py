@@ -300,6 +300,7 @@ def make_review(n_episodes: int, n_topics: int, seed: int = DEFAULT_SEED) -> Rev
 
     # episodes: first topic round-robin (every topic is anchored), a second one sometimes
     episodes: list[Episode] = []
+    arxiv_taken: set[tuple[int, int, int]] = set()
     for i, ep_id in enumerate(ids):
         year = rng.randint(2021, 2025)
         month, day = rng.randint(1, 12), rng.randint(1, 28)
@@ -311,7 +312,13 @@ def make_review(n_episodes: int, n_topics: int, seed: int = DEFAULT_SEED) -> Rev
             if shape < 0.9
             else str(year)
         )
-        arxiv = f"https://arxiv.org/abs/{year % 100:02d}{month:02d}.{rng.randint(0, 99999):05d}"
+        number = rng.randint(0, 99999)
+        # one arXiv ID per episode, or the review has works reviewed twice (litreview.duplicate);
+        # stepping past a taken one draws nothing more, so the rest of the review stays as it was
+        while (year % 100, month, number) in arxiv_taken:
+            number = (number + 1) % 100000
+        arxiv_taken.add((year % 100, month, number))
+        arxiv = f"https://arxiv.org/abs/{year % 100:02d}{month:02d}.{number:05d}"
         sources = (arxiv, f"https://example.org/papers/{ep_id.lower()}") if rng.random() < 0.2 else (arxiv,)
         topic_slugs = [slugs[i % n_topics]]
         if n_topics > 1 and rng.random() < 0.4:
