@@ -13,6 +13,7 @@ from sphinxcontrib_litreview.dependencies import commit_digests, pages_to_rewrit
 from sphinxcontrib_litreview.domain import LitDomain, warn_missing_reference
 from sphinxcontrib_litreview.export import write_export
 from sphinxcontrib_litreview.glossary import TermHoverTitles
+from sphinxcontrib_litreview.headings import EpisodeHeadingLevels
 from sphinxcontrib_litreview.manuals import GatherEpisodePages, append_episode_pages
 from sphinxcontrib_litreview.singlehtml import AppendToSinglePage, repair_links, repair_sidebar
 from sphinxcontrib_litreview.transforms import FillPlaceholders
@@ -39,6 +40,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     for name, role in LitDomain.roles.items():
         app.add_role(name, role)
     app.add_transform(CollectAnchorLinks)
+    app.add_transform(EpisodeHeadingLevels)
     app.add_post_transform(FillPlaceholders)
     app.add_post_transform(TermHoverTitles)
     app.add_post_transform(GatherEpisodePages)

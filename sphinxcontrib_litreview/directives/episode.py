@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from itertools import takewhile
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 from urllib.parse import urlsplit
 
 from docutils import nodes
@@ -15,6 +15,7 @@ from sphinx.util.nodes import make_id
 from sphinxcontrib_litreview.collect import EPISODE_ATTR
 from sphinxcontrib_litreview.compat import directive_text
 from sphinxcontrib_litreview.directives import LitDirective
+from sphinxcontrib_litreview.headings import HEADING_CLASS
 from sphinxcontrib_litreview.nodes import lit_backlinks
 from sphinxcontrib_litreview.records import Episode, Need
 from sphinxcontrib_litreview.roles import topic_xref
@@ -58,7 +59,10 @@ def _source_labels(urls: tuple[str, ...]) -> list[str]:
     return labels
 
 
-def _as_written(node: nodes.paragraph) -> nodes.paragraph:
+Written = TypeVar("Written", bound=nodes.Element)
+
+
+def _as_written(node: Written) -> Written:
     """Keep Sphinx's smart quotes off *node*: option values are shown as written.
 
     Lists, hover text and litreview.json are made after smart quotes ran, so an
@@ -97,19 +101,30 @@ class EpisodeDirective(LitDirective):
             )
         record = self._record(ep_id, docname, citable)
 
-        container = nodes.container(classes=["lit-episode"])
+        # At section level the episode is a section of its own: a heading with a
+        # permalink, in the page's table of contents and the PDF's bookmarks.
+        # Elsewhere (a list item, an admonition) docutils allows no section;
+        # an episode that cannot be cited has no ID for a section to carry.
+        as_section = citable and isinstance(self.standing_in, (nodes.section, nodes.document))
+        container: nodes.Element = (
+            nodes.section(classes=["lit-episode"]) if as_section else nodes.container(classes=["lit-episode"])
+        )
         self.set_source_info(container)
         result: list[nodes.Node] = []
         if citable:
             container[EPISODE_ATTR] = ep_id
-            target = nodes.target("", "", ids=[record.node_id])
-            self.state.document.note_explicit_target(target)
-            container += target
+            if as_section:
+                container["ids"].append(record.node_id)
+                self.state.document.note_explicit_target(container)
+            else:
+                target = nodes.target("", "", ids=[record.node_id])
+                self.state.document.note_explicit_target(target)
+                container += target
             result.append(
                 addnodes.index(entries=[("single", f"{ep_id} (episode)", record.node_id, "", None)])
             )
             domain.note_episode(record)
-        container += self._heading(record)
+        container += self._heading(record, as_section)
         meta = self._metadata(record)
         if meta is not None:
             container += meta
@@ -213,15 +228,23 @@ class EpisodeDirective(LitDirective):
             )
         return "options must follow the directive's first line, with no blank line between"
 
-    def _heading(self, ep: Episode) -> nodes.paragraph:
-        heading = _as_written(nodes.paragraph("", "", classes=["lit-episode-heading"]))
+    def _heading(self, ep: Episode, as_section: bool) -> nodes.Element:
+        """The ID (a link to the episode itself) and the title, as a section title or a rubric.
+
+        A rubric gets its ``heading-level`` once the page is read (:mod:`.headings`).
+        """
+        heading: nodes.Element = nodes.title() if as_section else nodes.rubric(classes=[HEADING_CLASS])
+        _as_written(heading)
         self.set_source_info(heading)
         if ep.id:
-            heading += nodes.inline(ep.id, ep.id, classes=["lit-episode-id"])
+            link = nodes.reference("", "", refid=ep.node_id) if ep.node_id else nodes.inline()
+            link["classes"].append("lit-episode-id")
+            link += nodes.Text(ep.id)
+            heading += link
         if ep.id and ep.title:
             heading += nodes.Text(" ")
         if ep.title:
-            heading += nodes.strong(ep.title, ep.title, classes=["lit-episode-title"])
+            heading += nodes.inline(ep.title, ep.title, classes=["lit-episode-title"])
         return heading
 
     def _metadata(self, ep: Episode) -> nodes.paragraph | None:
