@@ -6,14 +6,14 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinxcontrib_litreview import config, nodes
+from sphinxcontrib_litreview import config, i18n, nodes
 from sphinxcontrib_litreview.bibliography import events as bibliography
 from sphinxcontrib_litreview.collect import CollectAnchorLinks
 from sphinxcontrib_litreview.dependencies import commit_digests, pages_to_rewrite
 from sphinxcontrib_litreview.domain import LitDomain, warn_missing_reference
 from sphinxcontrib_litreview.export import write_export
 from sphinxcontrib_litreview.glossary import TermHoverTitles
-from sphinxcontrib_litreview.headings import EpisodeHeadingLevels
+from sphinxcontrib_litreview.headings import EpisodeHeadingLevels, EpisodeIdLinks
 from sphinxcontrib_litreview.manuals import GatherEpisodePages, append_episode_pages
 from sphinxcontrib_litreview.singlehtml import AppendToSinglePage, repair_links, repair_sidebar
 from sphinxcontrib_litreview.transforms import FillPlaceholders
@@ -32,6 +32,7 @@ ENV_VERSION = 3
 
 def setup(app: Sphinx) -> dict[str, Any]:
     config.register(app)
+    i18n.register(app)
     nodes.register(app)
     app.add_domain(LitDomain)
     # The short spellings, as Sphinx's math domain does for :eq:.
@@ -42,6 +43,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(CollectAnchorLinks)
     app.add_transform(EpisodeHeadingLevels)
     app.add_post_transform(FillPlaceholders)
+    app.add_post_transform(EpisodeIdLinks)
     app.add_post_transform(TermHoverTitles)
     app.add_post_transform(GatherEpisodePages)
     app.add_post_transform(AppendToSinglePage)

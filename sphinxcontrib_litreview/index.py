@@ -7,16 +7,18 @@ from typing import TYPE_CHECKING
 
 from sphinx.domains import Index, IndexEntry
 
+from sphinxcontrib_litreview.i18n import _
+
 if TYPE_CHECKING:
     from sphinxcontrib_litreview.domain import LitDomain
 
-UNDATED = "Undated"
+UNDATED = _("Undated")
 
 
 class EpisodeIndex(Index):
     name = "episodeindex"
-    localname = "Episode index"
-    shortname = "episodes"
+    localname = _("Episode index")
+    shortname = _("episodes")
     domain: LitDomain
 
     def generate(

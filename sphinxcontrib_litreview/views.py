@@ -82,28 +82,27 @@ def _page_title(env: BuildEnvironment, docname: str) -> str:
 
 
 def _place_entries(
-    env: BuildEnvironment, review: Review, places: Sequence[CitingPlace], by_title: bool
+    env: BuildEnvironment, review: Review, places: Sequence[CitingPlace]
 ) -> list[CitedByEntry]:
-    """Links to pages (by page title) and episodes (by ID, or by title if *by_title*)."""
+    """Links to pages (by page title) and episodes (by ID, their title on hover)."""
     entries = []
     for place in places:
         if place.within:
             episode = review.episodes.get(place.within)
             title = episode.title if episode is not None else ""
-            text = (title or place.within) if by_title else place.within
-            entries.append(CitedByEntry(place.docname, place.within, text, title))
+            entries.append(CitedByEntry(place.docname, place.within, place.within, title))
         else:
             entries.append(CitedByEntry(place.docname, "", _page_title(env, place.docname)))
     return entries
 
 
 def cited_by_view(env: BuildEnvironment, review: Review, ep_id: str) -> list[CitedByEntry]:
-    return _place_entries(env, review, review.cited_by.get(ep_id, ()), by_title=False)
+    return _place_entries(env, review, review.cited_by.get(ep_id, ()))
 
 
 def used_in_view(env: BuildEnvironment, review: Review, docname: str, term_id: str) -> list[CitedByEntry]:
-    """The pages and episodes whose links go to the term *term_id* on *docname*, titled by their titles."""
-    return _place_entries(env, review, review.term_uses.get((docname, term_id), ()), by_title=True)
+    """The pages and episodes whose links go to the term *term_id* on *docname*."""
+    return _place_entries(env, review, review.term_uses.get((docname, term_id), ()))
 
 
 Shown = TypeVar("Shown", Episode, Topic, TermDef)

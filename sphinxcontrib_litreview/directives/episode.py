@@ -15,7 +15,8 @@ from sphinx.util.nodes import make_id
 from sphinxcontrib_litreview.collect import EPISODE_ATTR
 from sphinxcontrib_litreview.compat import directive_text
 from sphinxcontrib_litreview.directives import LitDirective
-from sphinxcontrib_litreview.headings import HEADING_CLASS
+from sphinxcontrib_litreview.headings import HEADING_CLASS, ID_CLASS, ID_TARGET_ATTR
+from sphinxcontrib_litreview.i18n import _
 from sphinxcontrib_litreview.nodes import lit_backlinks
 from sphinxcontrib_litreview.records import Episode, Need
 from sphinxcontrib_litreview.roles import topic_xref
@@ -130,7 +131,8 @@ class EpisodeDirective(LitDirective):
             container += meta
         if record.takeaway:
             takeaway = _as_written(nodes.paragraph("", "", classes=["lit-episode-takeaway"]))
-            takeaway += nodes.strong("Takeaway:", "Takeaway:")
+            label = _("Takeaway:")
+            takeaway += nodes.strong(label, label)
             takeaway += nodes.Text(" ")
             takeaway += nodes.Text(record.takeaway)
             container += takeaway
@@ -229,7 +231,9 @@ class EpisodeDirective(LitDirective):
         return "options must follow the directive's first line, with no blank line between"
 
     def _heading(self, ep: Episode, as_section: bool) -> nodes.Element:
-        """The ID (a link to the episode itself) and the title, as a section title or a rubric.
+        """The ID and the title, as a section title or a rubric.
+
+        In HTML the ID becomes a link to the episode itself (:mod:`.headings`).
 
         A rubric gets its ``heading-level`` once the page is read (:mod:`.headings`).
         """
@@ -237,10 +241,7 @@ class EpisodeDirective(LitDirective):
         _as_written(heading)
         self.set_source_info(heading)
         if ep.id:
-            link = nodes.reference("", "", refid=ep.node_id) if ep.node_id else nodes.inline()
-            link["classes"].append("lit-episode-id")
-            link += nodes.Text(ep.id)
-            heading += link
+            heading += nodes.inline(ep.id, ep.id, classes=[ID_CLASS], **{ID_TARGET_ATTR: ep.node_id})
         if ep.id and ep.title:
             heading += nodes.Text(" ")
         if ep.title:
@@ -266,7 +267,7 @@ class EpisodeDirective(LitDirective):
                 links.append(ref)
             parts.append([nodes.inline("", "", *links, classes=["lit-sources"])])
         if ep.topics:
-            items: list[nodes.Node] = [nodes.Text("Topics: ")]
+            items: list[nodes.Node] = [nodes.Text(_("Topics:") + " ")]
             for i, slug in enumerate(ep.topics):
                 if i:
                     items.append(nodes.Text(", "))
@@ -275,7 +276,7 @@ class EpisodeDirective(LitDirective):
                 items.append(xref)
             parts.append([nodes.inline("", "", *items, classes=["lit-topics"])])
         if ep.tags:
-            items = [nodes.Text("Tags: ")]
+            items = [nodes.Text(_("Tags:") + " ")]
             for i, tag in enumerate(ep.tags):
                 if i:
                     items.append(nodes.Text(", "))
