@@ -14,6 +14,7 @@ from sphinxcontrib_litreview.domain import LitDomain, warn_missing_reference
 from sphinxcontrib_litreview.export import write_export
 from sphinxcontrib_litreview.glossary import TermHoverTitles
 from sphinxcontrib_litreview.headings import EpisodeHeadingLevels, EpisodeIdLinks
+from sphinxcontrib_litreview.latex import EpisodeIndexLinks, book_defaults, name_the_index
 from sphinxcontrib_litreview.manuals import GatherEpisodePages, append_episode_pages
 from sphinxcontrib_litreview.singlehtml import AppendToSinglePage, repair_links, repair_sidebar
 from sphinxcontrib_litreview.transforms import FillPlaceholders
@@ -58,6 +59,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", write_export)
     app.connect("build-finished", commit_digests)
     app.connect("config-inited", _add_static_path)
+    app.connect("config-inited", book_defaults)
+    app.connect("builder-inited", name_the_index)
+    app.add_post_transform(EpisodeIndexLinks)
     app.add_css_file("litreview.css")
     app.add_latex_package("litreview")
     app.connect("build-finished", _copy_latex_style)

@@ -11,6 +11,7 @@ from sphinxcontrib_litreview.i18n import _
 
 if TYPE_CHECKING:
     from sphinxcontrib_litreview.domain import LitDomain
+    from sphinxcontrib_litreview.records import Episode
 
 UNDATED = _("Undated")
 
@@ -24,6 +25,12 @@ class EpisodeIndex(Index):
     def generate(
         self, docnames: Iterable[str] | None = None
     ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        """Every episode by year: its ID, date and title.
+
+        Sphinx's LaTeX and Texinfo writers print an entry's name, extra and page
+        but not its description; they are the builders that pass *docnames*
+        (the documents of the manual), so for them the extra is the title and the date.
+        """
         wanted = frozenset(docnames) if docnames is not None else None
         review = self.domain.review
         groups: dict[str, list[IndexEntry]] = {}
@@ -31,9 +38,16 @@ class EpisodeIndex(Index):
             ep = review.episodes[ep_id]
             if wanted is not None and ep.docname not in wanted:
                 continue
-            group = ep.date[:4] if ep.date else UNDATED
+            group = ep.date[:4] if ep.date else str(UNDATED)
             groups.setdefault(group, []).append(
-                IndexEntry(ep.id, 0, ep.docname, ep.node_id, ep.date, "", ep.title)
+                IndexEntry(ep.id, 0, ep.docname, ep.node_id, _extra(ep, wanted is not None), "", ep.title)
             )
-        order = sorted(groups, key=lambda g: (g == UNDATED, g))
+        order = sorted(groups, key=lambda g: (g == str(UNDATED), g))
         return [(g, groups[g]) for g in order], False
+
+
+def _extra(ep: Episode, manual: bool) -> str:
+    if not manual:
+        return ep.date
+    date = f"({ep.date})" if ep.date else ""
+    return " ".join(part for part in (ep.title, date) if part)

@@ -120,7 +120,10 @@ def test_a_plain_glossary_project_changes_only_by_hover_and_used_in(tmp_path, bu
         tex_ext = next(with_ext.outdir.glob("*.tex")).read_text()
         tex_ext = tex_ext.replace("\\usepackage{litreview}\n", "")
         tex_ext = re.sub(
-            r"\n\\begin\{sphinxuseclass\}\{lit-used-in\}.*?\\end\{sphinxuseclass\}(?=\n)", "", tex_ext, flags=re.S
+            r"\n\\begin\{sphinxuseclass\}\{lit-used-in\}.*?\\end\{sphinxuseclass\}(?=\n)",
+            "",
+            tex_ext,
+            flags=re.S,
         )
         assert tex_ext == tex_plain
         return

@@ -31,17 +31,32 @@ def test_latex_uses_the_shipped_style_and_hyperlinks(built, root):
     tex = next(result.outdir.glob("*.tex")).read_text()
     assert r"\usepackage{litreview}" in tex
     assert (result.outdir / "litreview.sty").exists()
-    # an episode is a styled block with a label the citations point at
+    # an episode is a section (a bookmark) with a label the citations point at; its ID is no link
     assert (
-        r"\begin{sphinxuseclass}{lit-episode}\phantomsection\label{\detokenize{episodes:episode-E026}}" in tex
-    )
+        "\\section{E026 RL mostly re\\sphinxhyphen{}weights what the base model "
+        "already knew}\n\\label{\\detokenize{episodes:episode-E026}}"
+    ) in tex
     assert r"{\hyperref[\detokenize{episodes:episode-E026}]" in tex
+    # the lead is body text; only the header line is small; the web navigation is not printed
+    assert (
+        "\\begin{sphinxuseclass}{lit-topic-banner}\n\\sphinxAtStartPar\nLiterature review · 2 episodes\n\n"
+        "\\end{sphinxuseclass}\n\\sphinxAtStartPar\nHow RL changes what a model knows."
+    ) in tex
+    assert "all topics" not in tex
+    # the Episode index is a live link, to the label litreview.sty puts on the index
+    assert (
+        "{\\hyperref[\\detokenize{litreview:episodeindex}]{\\sphinxcrossref{\\DUrole{std}{\\DUrole{std-ref}"
+        "{Episode index}}}}}"
+    ) in tex
+    assert "\\renewcommand\\litreviewepisodeindexname{Episode index}" in tex
+    # a book without blank pages before chapters, unless latex_elements says otherwise
+    assert "openany,oneside" in tex
     # lists are standard LaTeX lists and tables
     assert r"\begin{itemize}" in tex
     assert r"\begin{longtable}" in tex or r"\begin{tabulary}" in tex or r"\begin{tabular}" in tex
     assert "Literature review · 2 episodes" in tex
     # no raw LaTeX comes from the extension: only its style file's environments and roles
-    assert r"\DUrole{lit-episode-id}{E026}" in tex
+    assert r"\DUrole{lit-ep}{E026}" in tex
 
 
 def _pdf_text(src: Path, out: Path, *options: str) -> tuple[subprocess.CompletedProcess[str], str]:
@@ -82,7 +97,6 @@ def test_pdf_shows_episodes_headers_lists_and_citations(tmp_path):
     assert len(re.findall(r"^Overfull \\hbox", log, re.M)) == 0
     for expected in (
         "Literature review · 2 episodes",
-        "← all topics · Glossary →",
         "RL is calibration on math E026, but not on bridge questions E011.",
         "E026 RL mostly re-weights what the base model already knew 2025-06-14 · Jane Doe, Wei Zhang",
         "Takeaway: A contrastive steer on 50 problems recovers RL accuracy for ~$25.",
@@ -90,8 +104,12 @@ def test_pdf_shows_episodes_headers_lists_and_citations(tmp_path):
         "Reinforcement learning for reasoning — 2 episodes, 3 cited",
         "E011 Bridge questions need RL (2025-03)",
         "Episode Title Date Takeaway",
+        # the Episode index, with titles
+        "E009 Silent bugs in training libraries (2024), 3",
+        "E026 RL mostly re-weights what the base model already knew (2025-06-14), 3",
     ):
         assert expected in text, expected
+    assert "← all topics" not in text
     # every citation is a working internal link: pdflatex reports none undefined
     assert "undefined references" not in log
     assert "Hyper reference" not in log
