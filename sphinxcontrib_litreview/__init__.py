@@ -9,13 +9,16 @@ from typing import TYPE_CHECKING, Any
 from sphinxcontrib_litreview import config, i18n, nodes
 from sphinxcontrib_litreview.bibliography import events as bibliography
 from sphinxcontrib_litreview.collect import CollectAnchorLinks
+from sphinxcontrib_litreview.compat import allow_in_toctree
 from sphinxcontrib_litreview.dependencies import commit_digests, pages_to_rewrite
 from sphinxcontrib_litreview.domain import LitDomain, warn_missing_reference
 from sphinxcontrib_litreview.export import write_export
 from sphinxcontrib_litreview.glossary import TermHoverTitles
 from sphinxcontrib_litreview.headings import EpisodeHeadingLevels, EpisodeIdLinks
+from sphinxcontrib_litreview.index import EpisodeIndex
 from sphinxcontrib_litreview.latex import EpisodeIndexLinks, book_defaults, name_the_index
 from sphinxcontrib_litreview.manuals import GatherEpisodePages, append_episode_pages
+from sphinxcontrib_litreview.previews import AddPreviews
 from sphinxcontrib_litreview.singlehtml import AppendToSinglePage, repair_links, repair_sidebar
 from sphinxcontrib_litreview.transforms import FillPlaceholders
 
@@ -34,6 +37,8 @@ ENV_VERSION = 3
 def setup(app: Sphinx) -> dict[str, Any]:
     config.register(app)
     i18n.register(app)
+    # like genindex: a toctree entry for the Episode index puts it in the sidebar
+    allow_in_toctree(f"{LitDomain.name}-{EpisodeIndex.name}", EpisodeIndex.localname)
     nodes.register(app)
     app.add_domain(LitDomain)
     # The short spellings, as Sphinx's math domain does for :eq:.
@@ -46,6 +51,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(FillPlaceholders)
     app.add_post_transform(EpisodeIdLinks)
     app.add_post_transform(TermHoverTitles)
+    app.add_post_transform(AddPreviews)
     app.add_post_transform(GatherEpisodePages)
     app.add_post_transform(AppendToSinglePage)
     app.connect("builder-inited", bibliography.load)
@@ -63,6 +69,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", name_the_index)
     app.add_post_transform(EpisodeIndexLinks)
     app.add_css_file("litreview.css")
+    app.add_js_file("litreview-preview.js", loading_method="defer")
     app.add_latex_package("litreview")
     app.connect("build-finished", _copy_latex_style)
     return {

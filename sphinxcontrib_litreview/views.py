@@ -28,8 +28,8 @@ class CitedByEntry(NamedTuple):
     #: the citing episode's ID, or "" when the citation is in the page's prose
     within: str
     text: str
-    #: what the link shows on hover: the citing episode's title (its link resolves to it)
-    hover: str = ""
+    #: the citing episode as shown: its link's hover title and preview come from it
+    episode: Episode | None = None
 
 
 class ListView(NamedTuple):
@@ -84,13 +84,12 @@ def _page_title(env: BuildEnvironment, docname: str) -> str:
 def _place_entries(
     env: BuildEnvironment, review: Review, places: Sequence[CitingPlace]
 ) -> list[CitedByEntry]:
-    """Links to pages (by page title) and episodes (by ID, their title on hover)."""
+    """Links to pages (by page title) and episodes (by ID; the record gives their hover title and preview)."""
     entries = []
     for place in places:
         if place.within:
-            episode = review.episodes.get(place.within)
-            title = episode.title if episode is not None else ""
-            entries.append(CitedByEntry(place.docname, place.within, place.within, title))
+            episode = _maybe_shown(review.episodes.get(place.within))
+            entries.append(CitedByEntry(place.docname, place.within, place.within, episode))
         else:
             entries.append(CitedByEntry(place.docname, "", _page_title(env, place.docname)))
     return entries
