@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from docutils import nodes
+from sphinx import addnodes
 from sphinx.domains import Index, IndexEntry
 
 from sphinxcontrib_litreview.i18n import _
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
     from sphinxcontrib_litreview.domain import LitDomain
     from sphinxcontrib_litreview.records import Episode
 
@@ -51,3 +55,20 @@ def _extra(ep: Episode, manual: bool) -> str:
         return ep.date
     date = f"({ep.date})" if ep.date else ""
     return " ".join(part for part in (ep.title, date) if part)
+
+
+def index_docname() -> str:
+    return f"lit-{EpisodeIndex.name}"
+
+
+def keep_index_out_of_manuals(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: a toctree entry for the Episode index links a page; it includes no document.
+
+    Sphinx counts it among the toctree's included files, as it does ``genindex``,
+    and the PDF builder then warns that the file does not exist (it does for
+    ``genindex`` too); the PDF has its own Episode index.
+    """
+    name = index_docname()
+    for toctree in doctree.findall(addnodes.toctree):
+        if name in toctree["includefiles"]:
+            toctree["includefiles"].remove(name)

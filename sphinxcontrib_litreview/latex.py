@@ -14,7 +14,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinxcontrib_litreview.index import EpisodeIndex
+from sphinxcontrib_litreview.index import EpisodeIndex, index_docname
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 #: the label litreview.sty sets at the start of the Episode index, as a reference names it:
 #: the LaTeX writer turns ``%doc#id`` into ``\hyperref[doc:id]``
 INDEX_REFURI = "%litreview#episodeindex"
-INDEX_DOCNAME = f"lit-{EpisodeIndex.name}"
 
 #: latex_elements the extension sets unless the project sets them: a review read
 #: on screen or printed one-sided, with no blank page before each chapter
@@ -54,7 +53,7 @@ class EpisodeIndexLinks(SphinxPostTransform):
             if (xref.get("refdomain"), xref.get("reftype"), xref.get("reftarget")) != (
                 "std",
                 "ref",
-                INDEX_DOCNAME,
+                index_docname(),
             ):
                 continue
             text = xref.astext() if xref.get("refexplicit") else str(EpisodeIndex.localname)

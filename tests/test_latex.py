@@ -229,3 +229,43 @@ def test_pdf_of_thirty_episode_pages_outside_the_toctree(tmp_path):
     # the PDF's bookmarks: the appendix, and under it one entry per page
     bookmarks = next(latex.glob("*.out")).read_text()
     assert len(re.findall(r"\{section\.A\.\d+\}.*\{appendix\.A\}", bookmarks)) == 30
+
+
+#: an episode's heading as pdftotext reads it: "1.1.5 E05 Episode …" (a section) or "E11 Episode …" (a rubric)
+EPISODE_HEADING = re.compile(r"^(?:\d+(?:\.\d+)*\s+)?E\d+\s(?!.*, \d+$)")  # not an index entry: "…, 3"
+#: the running foot of a page: its number, the chapter or section mark
+RUNNING_FOOT = re.compile(r"^(?:[ivxlc\d]+|\d+(?:\.\d+)*\.\s.*|Chapter \d+\..*|.*, Release 1\.0)$")
+
+
+def test_pdf_never_ends_a_page_with_an_episode_heading_and_its_index_has_titles(tmp_path):
+    _src, stderr, text, log = _root_pdf("reader", tmp_path)
+    assert "WARNING" not in stderr
+    assert "! " not in log
+    (pdf,) = (tmp_path / "out" / "latex").glob("*.pdf")
+    pages = int(
+        re.search(
+            r"Pages:\s+(\d+)",
+            subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout,
+        ).group(1)
+    )  # type: ignore[union-attr]
+    headings = 0
+    for page in range(1, pages + 1):
+        lines = subprocess.run(
+            ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.splitlines()
+        body_lines = [line.strip() for line in lines if line.strip()]
+        while body_lines and RUNNING_FOOT.match(body_lines[-1]):
+            body_lines.pop()
+        headings += sum(bool(EPISODE_HEADING.match(line)) for line in body_lines)
+        if body_lines:
+            assert not EPISODE_HEADING.match(body_lines[-1]), (page, body_lines[-3:])
+    assert headings >= 12  # every episode's heading was seen (the bookmarks' text too)
+    # the Episode index lists titles, in roman, with pages; the mention of it is a live link
+    assert "E01 Episode number 1 <b>bold</b> (2025-01-01), 1" in text
+    assert (
+        r"\newlabel{litreview:episodeindex}" in (tmp_path / "out" / "latex" / "readerreview.aux").read_text()
+    )
+    assert "Hyper reference" not in log
