@@ -43,7 +43,10 @@
     var head = add(popup, "div", "lit-preview-head");
     if (entry.kind === "episode") {
       add(head, "span", "lit-preview-id", entry.id);
-      if (entry.title) add(head, "span", "lit-preview-title", entry.title);
+      if (entry.title) {
+        head.appendChild(document.createTextNode(" "));
+        add(head, "span", "lit-preview-title", entry.title);
+      }
       var meta = [entry.date, entry.authors].filter(Boolean);
       if (meta.length) {
         var line = add(popup, "div", "lit-preview-meta");
