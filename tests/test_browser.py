@@ -161,7 +161,8 @@ def test_keyboard_focus_shows_the_preview_and_escape_hides_it(site, browser, sch
     assert popup["text"].startswith("E003 " + TITLE_E003)
     assert "2024-03 · Ana Lima, Tomasz Nowak" in popup["text"]
     assert "Takeaway: Splitting on section boundaries" in popup["text"]
-    assert popup["left"] >= 0 and popup["right"] <= popup["width"]
+    assert popup["left"] >= 0
+    assert popup["right"] <= popup["width"]
     assert popup["colour"] != popup["background"]
     _shot(browser, f"preview-keyboard-{scheme}")
     ActionChains(browser).send_keys(Keys.ESCAPE).perform()
@@ -199,7 +200,8 @@ def test_a_tap_shows_the_preview_inside_a_phone_screen(site, browser):
         assert popup is not None, "a tap did not show the preview"
         assert browser.current_url == url  # the first tap previews; it does not follow the link
         assert "Takeaway: Splitting on section boundaries" in popup["text"]
-        assert popup["left"] >= 0 and popup["right"] <= popup["width"]
+        assert popup["left"] >= 0
+        assert popup["right"] <= popup["width"]
         _shot(browser, "preview-tap-phone")
     finally:
         browser.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
