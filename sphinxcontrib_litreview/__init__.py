@@ -15,7 +15,12 @@ from sphinxcontrib_litreview.domain import LitDomain, warn_missing_reference
 from sphinxcontrib_litreview.export import write_export
 from sphinxcontrib_litreview.glossary import TermHoverTitles
 from sphinxcontrib_litreview.headings import EpisodeHeadingLevels, EpisodeIdLinks
-from sphinxcontrib_litreview.index import EpisodeIndex, index_docname, keep_index_out_of_manuals
+from sphinxcontrib_litreview.index import (
+    EpisodeIndex,
+    index_docname,
+    keep_index_out_of_manuals,
+    name_in_language,
+)
 from sphinxcontrib_litreview.latex import EpisodeIndexLinks, book_defaults, name_the_index
 from sphinxcontrib_litreview.manuals import GatherEpisodePages, append_episode_pages
 from sphinxcontrib_litreview.previews import AddPreviews
@@ -39,6 +44,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     i18n.register(app)
     # like genindex: a toctree entry for the Episode index puts it in the sidebar
     allow_in_toctree(index_docname(), EpisodeIndex.localname)
+    app.connect("builder-inited", name_in_language)
     app.connect("doctree-read", keep_index_out_of_manuals, priority=400)  # before Sphinx's toctree collector
     nodes.register(app)
     app.add_domain(LitDomain)

@@ -9,6 +9,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.domains import Index, IndexEntry
 
+from sphinxcontrib_litreview.compat import allow_in_toctree
 from sphinxcontrib_litreview.i18n import _
 
 if TYPE_CHECKING:
@@ -22,8 +23,9 @@ UNDATED = _("Undated")
 
 class EpisodeIndex(Index):
     name = "episodeindex"
-    localname = _("Episode index")
-    shortname = _("episodes")
+    #: in the project's language from builder-inited on (see :func:`name_in_language`)
+    localname = "Episode index"
+    shortname = "episodes"
     domain: LitDomain
 
     def generate(
@@ -72,3 +74,15 @@ def keep_index_out_of_manuals(app: Sphinx, doctree: nodes.document) -> None:
     for toctree in doctree.findall(addnodes.toctree):
         if name in toctree["includefiles"]:
             toctree["includefiles"].remove(name)
+
+
+def name_in_language(app: Sphinx) -> None:
+    """``builder-inited``: the index's names in the project's language, as plain strings.
+
+    Sphinx's writers take them from the class; a lazy translation there would
+    reach the json builder's page context, which cannot serialise it. The
+    toctree's title for the index is the same name.
+    """
+    EpisodeIndex.localname = _("Episode index")
+    EpisodeIndex.shortname = _("episodes")
+    allow_in_toctree(index_docname(), EpisodeIndex.localname)
