@@ -236,3 +236,26 @@ def test_at_390_px_no_table_overflows_and_no_date_wraps(site, browser, scheme, p
         assert measured["tables"] > 0, measured
     if page != "topics":
         assert measured["dates"] > 0, measured
+
+
+def test_previews_work_on_alabaster_from_file_urls(browser, tmp_path):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    from tests.conftest import ROOTS
+    from tests.helpers import sphinx
+
+    out = tmp_path / "html"
+    proc = sphinx("-q", "-b", "html", "-D", "html_theme=alabaster", str(ROOTS / "test-reader"), str(out))
+    assert proc.returncode == 0, proc.stderr
+    _open(browser, out / "index.html", "light", 1024, 800)
+    link = browser.find_element(By.CSS_SELECTOR, "a.lit-preview[href$='#episode-E01']")
+    browser.execute_script("arguments[0].focus()", link)
+    popup = _popup(browser)
+    assert popup is not None
+    # the title is text, never markup: the source's <b> is shown as written
+    assert popup["text"].startswith("E01 Episode number 1 <b>bold</b>")
+    assert 'Takeaway: Takeaway 1 & "quoted" </script>' in popup["text"]
+    _shot(browser, "preview-alabaster")
+    link.send_keys(Keys.ESCAPE)
+    assert _popup(browser) is None
