@@ -82,16 +82,20 @@ def _previews(html: str) -> dict[str, dict[str, str]]:
     return json.loads(match.group(1))
 
 
+def _preview_of(html: str, href: str) -> dict[str, str]:
+    """The preview data of the first link to *href*, found by its number."""
+    link = re.search(
+        rf'<a class="lit-preview lit-preview-(\d+) reference internal" href="{re.escape(href)}"', html
+    )
+    assert link, href
+    return _previews(html)[link.group(1)]
+
+
 @pytest.mark.parametrize("root", ROOTS)
 def test_links_carry_their_preview_in_the_page_escaped(built, root):
     result = built(root)
     html = result.html("index")
-    previews = _previews(html)
-    link = re.search(
-        r'<a class="lit-preview lit-preview-(\d+) reference internal" href="episodes.html#episode-E01"', html
-    )
-    assert link
-    assert previews[link.group(1)] == {
+    assert _preview_of(html, "episodes.html#episode-E01") == {
         "kind": "episode",
         "id": "E01",
         "title": "Episode number 1 <b>bold</b>",
@@ -103,11 +107,7 @@ def test_links_carry_their_preview_in_the_page_escaped(built, root):
     # nothing from a source can end the script block or open a tag: one script element each
     assert html.count("</script>") == html.count("<script")
     assert "<b>" not in html
-    term = re.search(
-        r'<a class="lit-preview lit-preview-(\d+) reference internal" href="glossary.html#term-entropy"', html
-    )
-    assert term
-    assert previews[term.group(1)] == {
+    assert _preview_of(html, "glossary.html#term-entropy") == {
         "kind": "term",
         "title": "entropy",
         "definition": "How uncertain the model is about its next token.",
