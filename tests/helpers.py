@@ -69,6 +69,14 @@ def body(html: str) -> str:
     return match.group(1) if match else html
 
 
+def without_previews(html: str) -> str:
+    """*html* without what previews add: the links' ``lit-preview`` classes and the page's preview data."""
+    html = re.sub(r"lit-preview lit-preview-\d+ ", "", html)
+    return re.sub(
+        r'<script type="application/json" class="lit-previews">.*?</script>\n', "", html, flags=re.S
+    )
+
+
 def html_pages(result: Build) -> dict[str, str]:
     """Every HTML page of a build, by its path in the output folder."""
     return {
