@@ -23,7 +23,7 @@ from sphinxcontrib_litreview.index import (
 )
 from sphinxcontrib_litreview.latex import EpisodeIndexLinks, book_defaults, name_the_index
 from sphinxcontrib_litreview.manuals import GatherEpisodePages, append_episode_pages
-from sphinxcontrib_litreview.previews import AddPreviews
+from sphinxcontrib_litreview.previews import add_previews
 from sphinxcontrib_litreview.singlehtml import AppendToSinglePage, repair_links, repair_sidebar
 from sphinxcontrib_litreview.transforms import FillPlaceholders
 
@@ -58,7 +58,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(FillPlaceholders)
     app.add_post_transform(EpisodeIdLinks)
     app.add_post_transform(TermHoverTitles)
-    app.add_post_transform(AddPreviews)
     app.add_post_transform(GatherEpisodePages)
     app.add_post_transform(AppendToSinglePage)
     app.connect("builder-inited", bibliography.load)
@@ -67,6 +66,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", append_episode_pages)
     # late, to repair the links other handlers make too
     app.connect("doctree-resolved", repair_links, priority=900)
+    app.connect("doctree-resolved", add_previews, priority=950)  # once the links are repaired
     app.connect("html-page-context", repair_sidebar)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("build-finished", write_export)

@@ -70,8 +70,7 @@ def body(html: str) -> str:
 
 
 def without_previews(html: str) -> str:
-    """*html* without what previews add: the links' ``lit-preview`` classes and the page's preview data."""
-    html = re.sub(r"lit-preview lit-preview-\d+ ", "", html)
+    """*html* without the page's preview data."""
     return re.sub(
         r'<script type="application/json" class="lit-previews">.*?</script>\n', "", html, flags=re.S
     )
@@ -113,7 +112,8 @@ def reread(result: Build) -> tuple[tuple[int, int, int], set[str]]:
 
 
 def visible(html: str) -> str:
-    """What a reader sees: tags stripped, white space folded, pilcrows dropped."""
+    """What a reader sees: scripts and tags stripped, white space folded, pilcrows dropped."""
+    html = re.sub(r"<script\b.*?</script>", " ", html, flags=re.S)
     text = re.sub(r"</?(?:p|li|t[dhr]|div|h\d|d[tdl]|ul|ol|table|section)\b[^>]*>", " ", html)
     text = re.sub(r"<[^>]+>", "", text).replace("¶", "")
     return " ".join(text.split())

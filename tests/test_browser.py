@@ -146,7 +146,7 @@ def test_keyboard_focus_shows_the_preview_and_escape_hides_it(site, browser, sch
     from selenium.webdriver.common.keys import Keys
 
     _open(browser, site / "rag.html", scheme, 1280, 900)
-    link = browser.find_element(By.CSS_SELECTOR, "article p a.lit-preview[href$='#episode-E003']")
+    link = browser.find_element(By.CSS_SELECTOR, "article p a[href$='#episode-E003']")
     assert link.get_attribute("title") == TITLE_E003  # the fallback without JavaScript
     # Tab through the page until the citation has the keyboard focus
     body = browser.find_element(By.TAG_NAME, "body")
@@ -168,7 +168,7 @@ def test_keyboard_focus_shows_the_preview_and_escape_hides_it(site, browser, sch
     ActionChains(browser).send_keys(Keys.ESCAPE).perform()
     assert _popup(browser) is None
     # a term's preview is its definition
-    term = browser.find_element(By.CSS_SELECTOR, "article p a.lit-preview[href$='#term-chunking']")
+    term = browser.find_element(By.CSS_SELECTOR, "article p a[href$='#term-chunking']")
     browser.execute_script("arguments[0].focus()", term)
     popup = _popup(browser)
     assert popup is not None
@@ -181,7 +181,7 @@ def test_a_tap_shows_the_preview_inside_a_phone_screen(site, browser):
     _open(browser, site / "rag.html", "light", 390, 800)
     browser.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 1})
     try:
-        link = browser.find_element(By.CSS_SELECTOR, "article p a.lit-preview[href$='#episode-E003']")
+        link = browser.find_element(By.CSS_SELECTOR, "article p a[href$='#episode-E003']")
         browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", link)
         box = browser.execute_script(
             "var r = arguments[0].getClientRects()[0]; return {x: r.left + r.width / 2, y: r.top + r.height / 2};",
@@ -249,7 +249,7 @@ def test_previews_work_on_alabaster_from_file_urls(browser, tmp_path):
     proc = sphinx("-q", "-b", "html", "-D", "html_theme=alabaster", str(ROOTS / "test-reader"), str(out))
     assert proc.returncode == 0, proc.stderr
     _open(browser, out / "index.html", "light", 1024, 800)
-    link = browser.find_element(By.CSS_SELECTOR, "a.lit-preview[href$='#episode-E01']")
+    link = browser.find_element(By.CSS_SELECTOR, "div.body > section > p a[href$='#episode-E01']")
     browser.execute_script("arguments[0].focus()", link)
     popup = _popup(browser)
     assert popup is not None

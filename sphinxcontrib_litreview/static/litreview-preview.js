@@ -1,6 +1,7 @@
 /* sphinxcontrib-litreview: previews of episode and term links.
-   The data is a JSON block in the page (script.lit-previews); each link with the
-   class lit-preview names its entry by a second class, lit-preview-<n>.
+   The data is a JSON block in the page (script.lit-previews), by link address;
+   a link in the page's content with one of those addresses gets its preview
+   (not permalinks, tables of contents or navigation, which lead to the same places).
    Hover or keyboard focus shows the preview, Escape hides it; on a touch screen
    the first tap shows it and a second tap follows the link. Without this script
    the link's title attribute is the fallback. No framework, nothing from elsewhere. */
@@ -22,12 +23,11 @@
     });
   }
 
+  var SKIP = "a.headerlink, a.lit-episode-id, nav a, .toctree-wrapper a, .toc-tree a, .contents a, .sphinxsidebar a";
+
   function entryOf(link) {
-    for (var i = 0; i < link.classList.length; i++) {
-      var m = /^lit-preview-(\d+)$/.exec(link.classList[i]);
-      if (m) return data[m[1]] || null;
-    }
-    return null;
+    var href = link.getAttribute("href");
+    return Object.prototype.hasOwnProperty.call(data, href) ? data[href] : null;
   }
 
   function add(parent, tag, cls, text) {
@@ -123,7 +123,9 @@
 
   function init() {
     load();
-    var links = document.querySelectorAll("a.lit-preview");
+    var links = Array.prototype.filter.call(document.querySelectorAll("a[href]"), function (a) {
+      return entryOf(a) !== null && !a.matches(SKIP);
+    });
     if (!links.length) return;
     popup = document.createElement("div");
     popup.id = "lit-preview-popup";
