@@ -6,14 +6,24 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinxcontrib_litreview import config, nodes, references
+from sphinxcontrib_litreview import config, i18n, nodes, references
 from sphinxcontrib_litreview.bibliography import events as bibliography
 from sphinxcontrib_litreview.collect import CollectAnchorLinks
+from sphinxcontrib_litreview.compat import allow_in_toctree
 from sphinxcontrib_litreview.dependencies import commit_digests, pages_to_rewrite
 from sphinxcontrib_litreview.domain import LitDomain, warn_missing_reference
 from sphinxcontrib_litreview.export import link_output_files, write_export
 from sphinxcontrib_litreview.glossary import TermHoverTitles
+from sphinxcontrib_litreview.headings import EpisodeHeadingLevels, EpisodeIdLinks
+from sphinxcontrib_litreview.index import (
+    EpisodeIndex,
+    index_docname,
+    keep_index_out_of_manuals,
+    name_in_language,
+)
+from sphinxcontrib_litreview.latex import EpisodeIndexLinks, book_defaults, name_the_index
 from sphinxcontrib_litreview.manuals import GatherEpisodePages, append_episode_pages
+from sphinxcontrib_litreview.previews import add_previews
 from sphinxcontrib_litreview.singlehtml import AppendToSinglePage, repair_links, repair_sidebar
 from sphinxcontrib_litreview.transforms import FillPlaceholders
 
@@ -31,6 +41,11 @@ ENV_VERSION = 4
 
 def setup(app: Sphinx) -> dict[str, Any]:
     config.register(app)
+    i18n.register(app)
+    # like genindex: a toctree entry for the Episode index puts it in the sidebar
+    allow_in_toctree(index_docname(), EpisodeIndex.localname)
+    app.connect("builder-inited", name_in_language)
+    app.connect("doctree-read", keep_index_out_of_manuals, priority=400)  # before Sphinx's toctree collector
     nodes.register(app)
     app.add_domain(LitDomain)
     # The short spellings, as Sphinx's math domain does for :eq:.
@@ -39,7 +54,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     for name, role in LitDomain.roles.items():
         app.add_role(name, role)
     app.add_transform(CollectAnchorLinks)
+    app.add_transform(EpisodeHeadingLevels)
     app.add_post_transform(FillPlaceholders)
+    app.add_post_transform(EpisodeIdLinks)
     app.add_post_transform(TermHoverTitles)
     app.add_post_transform(GatherEpisodePages)
     app.add_post_transform(AppendToSinglePage)
@@ -51,12 +68,17 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # late, to repair the links other handlers make too
     app.connect("doctree-resolved", repair_links, priority=900)
     app.connect("doctree-resolved", link_output_files)
+    app.connect("doctree-resolved", add_previews, priority=950)  # once the links are repaired
     app.connect("html-page-context", repair_sidebar)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("build-finished", write_export)
     app.connect("build-finished", commit_digests)
     app.connect("config-inited", _add_static_path)
+    app.connect("config-inited", book_defaults)
+    app.connect("builder-inited", name_the_index)
+    app.add_post_transform(EpisodeIndexLinks)
     app.add_css_file("litreview.css")
+    app.add_js_file("litreview-preview.js", loading_method="defer")
     app.add_latex_package("litreview")
     app.connect("build-finished", _copy_latex_style)
     return {

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import sphinx
 from sphinx.config import eval_config_file
+from sphinx.domains.std import StandardDomain
 from sphinx.environment.adapters.toctree import global_toctree_for_doc
 from sphinx.util.tags import Tags
 
@@ -66,3 +67,13 @@ def builder_tags(env: BuildEnvironment) -> Tags:
     """
     tags: Tags | None = getattr(env, "_tags", None)
     return tags if tags is not None else env.app.tags
+
+
+def allow_in_toctree(docname: str, title: str) -> None:
+    """Let a toctree list a generated page (a domain index) as it lists ``genindex``.
+
+    Sphinx has no API for it: its toctree directive, collector and adapter
+    accept only the names in ``StandardDomain._virtual_doc_names`` (9.0;
+    check it on each Sphinx this extension supports).
+    """
+    StandardDomain._virtual_doc_names[docname] = (docname, title)

@@ -32,6 +32,7 @@ from sphinxcontrib_litreview.directives.lists import (
 from sphinxcontrib_litreview.directives.topic import TopicSummaryDirective
 from sphinxcontrib_litreview.glossary import sphinx_term_target
 from sphinxcontrib_litreview.index import EpisodeIndex
+from sphinxcontrib_litreview.previews import EPISODE_ATTR as PREVIEW_EPISODE_ATTR
 from sphinxcontrib_litreview.records import Citation, Episode, Need, TermDef, TermUse, Topic, episode_label
 from sphinxcontrib_litreview.review import Review
 from sphinxcontrib_litreview.roles import EpisodeRole, TopicRole
@@ -222,6 +223,7 @@ class LitDomain(Domain):
                 return None
             if not explicit:
                 contnode = _relabel(contnode, episode_label(env.config.litreview_ep_label, episode))
+            contnode[PREVIEW_EPISODE_ATTR] = episode.id
             return make_refnode(
                 builder, fromdocname, episode.docname, episode.node_id, contnode, episode.title or None
             )

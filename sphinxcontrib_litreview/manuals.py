@@ -16,6 +16,7 @@ from docutils import nodes
 from docutils.utils import new_document
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from sphinxcontrib_litreview.i18n import _
 from sphinxcontrib_litreview.unreached import as_page, episode_pages_outside, reachable
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ MANUALS = {
     "texinfo": ("texinfo_documents", "texinfo_appendices"),
 }
 
-APPENDIX_TITLE = "Episode pages"
+APPENDIX_TITLE = _("Episode pages")
 
 
 def append_episode_pages(app: Sphinx, env: BuildEnvironment) -> None:

@@ -13,6 +13,7 @@ from docutils import nodes
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
 
 
 class lit_placeholder(nodes.General, nodes.Element):
@@ -41,6 +42,26 @@ class lit_backlinks(lit_placeholder):
 PLACEHOLDERS = (lit_topic_header, lit_episode_list, lit_topic_index, lit_backlinks)
 
 
+class lit_more(nodes.General, nodes.Element):
+    """Entries folded away behind ``summary`` (``and 37 more``): a ``<details>`` in HTML.
+
+    Other builders show the entries; a printed page cannot unfold them.
+    """
+
+
+def _visit_more_html(self: HTML5Translator, node: lit_more) -> None:
+    self.body.append(self.starttag(node, "details", CLASS="lit-more"))
+    self.body.append(f"<summary>{self.encode(node['summary'])}</summary>\n")
+
+
+def _depart_more_html(self: HTML5Translator, node: lit_more) -> None:
+    self.body.append("</details>\n")
+
+
+def _pass(self: nodes.NodeVisitor, node: nodes.Node) -> None:
+    pass
+
+
 def _skip(self: nodes.NodeVisitor, node: nodes.Node) -> None:
     raise nodes.SkipNode
 
@@ -50,3 +71,8 @@ def register(app: Sphinx) -> None:
     visitors = {fmt: (_skip, None) for fmt in ("html", "latex", "text", "man", "texinfo")}
     for node_class in PLACEHOLDERS:
         app.add_node(node_class, **visitors)  # type: ignore[arg-type]
+    app.add_node(
+        lit_more,
+        html=(_visit_more_html, _depart_more_html),
+        **{fmt: (_pass, _pass) for fmt in ("latex", "text", "man", "texinfo")},  # type: ignore[arg-type]
+    )

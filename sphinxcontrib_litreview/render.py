@@ -5,42 +5,55 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from docutils import nodes
+from sphinx import addnodes
 
 from sphinxcontrib_litreview.export import OUTPUT_FILE_ATTR
+from sphinxcontrib_litreview.i18n import _, ngettext
+from sphinxcontrib_litreview.nodes import lit_more
 from sphinxcontrib_litreview.records import Episode
 from sphinxcontrib_litreview.review import TopicRow
 from sphinxcontrib_litreview.roles import doc_xref, episode_xref, topic_xref
 from sphinxcontrib_litreview.views import CitedByEntry, HeaderView
 
+#: the config default of litreview_review_title, which is translated; a title of the user's own is not
+DEFAULT_REVIEW_TITLE = "Literature review"
+#: how many places a "Used in" line names before it folds the rest away
+USED_IN_SHOWN = 8
 
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+def episodes_count(count: int) -> str:
+    return ngettext("{count} episode", "{count} episodes", count).format(count=count)
 
 
 def topic_header(view: HeaderView, review_title: str, docname: str) -> list[nodes.Node]:
+    """The header line and, in HTML only, the navigation: a printed page has the PDF's own."""
+    title = _("Literature review") if review_title == DEFAULT_REVIEW_TITLE else review_title
     header = nodes.paragraph(classes=["lit-topic-header"])
-    header += nodes.Text(f"{review_title} · {plural(view.episodes, 'episode')}")
+    header += nodes.Text(f"{title} · {episodes_count(view.episodes)}")
     if view.bib_file:
         header += nodes.Text(" · ")
         header += nodes.reference(
             "BibTeX",
             "BibTeX",
             refuri=view.bib_file,
-            reftitle="The episodes of this topic as a BibTeX file",
+            reftitle=_("The episodes of this topic as a BibTeX file"),
             classes=["lit-topic-bib"],
             **{OUTPUT_FILE_ATTR: view.bib_file},
         )
-    result: list[nodes.Node] = [header]
+    banner = nodes.container(classes=["lit-topic-banner"])
+    banner += header
     links: list[nodes.Node] = []
     if view.topics_page:
-        links.append(doc_xref(view.topics_page, docname, "← all topics"))
+        links.append(doc_xref(view.topics_page, docname, _("← all topics")))
     if view.glossary_page:
         if links:
             links.append(nodes.Text(" · "))
-        links.append(doc_xref(view.glossary_page, docname, "Glossary →"))
+        links.append(doc_xref(view.glossary_page, docname, _("Glossary →")))
     if links:
-        result.append(nodes.paragraph("", "", *links, classes=["lit-topic-nav"]))
-    return result
+        nav = addnodes.only(expr="html")
+        nav += nodes.paragraph("", "", *links, classes=["lit-topic-nav"])
+        banner += nav
+    return [banner]
 
 
 def _table(
@@ -50,11 +63,10 @@ def _table(
     table = nodes.table(classes=[*classes, "colwidths-given"])
     tgroup = nodes.tgroup(cols=len(columns))
     table += tgroup
-    for _, width in columns:
+    for _heading, width in columns:
         tgroup += nodes.colspec(colwidth=width)
-    headings = [heading for heading, _ in columns]
     thead = nodes.thead()
-    thead += nodes.row("", *(nodes.entry("", nodes.paragraph(text=h)) for h in headings))
+    thead += nodes.row("", *(nodes.entry("", nodes.paragraph(text=h)) for h, _width in columns))
     tgroup += thead
     tbody = nodes.tbody()
     for cells in rows:
@@ -67,24 +79,27 @@ def _text(text: str, cls: str) -> nodes.inline:
     return nodes.inline(text, text, classes=[cls])
 
 
+def _episode_table(episodes: list[Episode], docname: str) -> nodes.table:
+    """ID, title, date and takeaway; a column no episode fills is left out."""
+    fields = [
+        (_("Title"), 38, "title", "lit-title"),
+        (_("Date"), 14, "date", "lit-date"),
+        (_("Takeaway"), 36, "takeaway", "lit-takeaway"),
+    ]
+    filled = [field for field in fields if any(getattr(ep, field[2]) for ep in episodes)]
+    columns = [(_("Episode"), 12), *((heading, width) for heading, width, _f, _c in filled)]
+    rows: list[list[nodes.Node]] = [
+        [episode_xref(ep.id, docname), *(_text(getattr(ep, f), cls) for _h, _w, f, cls in filled)]
+        for ep in episodes
+    ]
+    return _table(["lit-episode-list"], columns, rows)
+
+
 def episode_list(episodes: list[Episode], style: str, docname: str) -> list[nodes.Node]:
     if not episodes:
-        return [nodes.paragraph("", "", _text("No episodes.", "lit-empty"), classes=["lit-list-empty"])]
+        return [nodes.paragraph("", "", _text(_("No episodes."), "lit-empty"), classes=["lit-list-empty"])]
     if style == "table":
-        rows = [
-            [
-                episode_xref(ep.id, docname),
-                _text(ep.title, "lit-title"),
-                _text(ep.date, "lit-date"),
-                _text(ep.takeaway, "lit-takeaway"),
-            ]
-            for ep in episodes
-        ]
-        return [
-            _table(
-                ["lit-episode-list"], (("Episode", 12), ("Title", 38), ("Date", 14), ("Takeaway", 36)), rows
-            )
-        ]
+        return [_episode_table(episodes, docname)]
     items = nodes.bullet_list(classes=["lit-episode-list"])
     for ep in episodes:
         para = nodes.paragraph()
@@ -104,7 +119,7 @@ def episode_list(episodes: list[Episode], style: str, docname: str) -> list[node
 
 def topic_index(rows: list[TopicRow], style: str, docname: str) -> list[nodes.Node]:
     if not rows:
-        return [nodes.paragraph("", "", _text("No topics.", "lit-empty"), classes=["lit-list-empty"])]
+        return [nodes.paragraph("", "", _text(_("No topics."), "lit-empty"), classes=["lit-list-empty"])]
     if style == "table":
         cells = [
             [
@@ -114,34 +129,54 @@ def topic_index(rows: list[TopicRow], style: str, docname: str) -> list[nodes.No
             ]
             for row in rows
         ]
-        return [_table(["lit-topic-index"], (("Topic", 60), ("Episodes", 20), ("Cited", 20)), cells)]
+        return [_table(["lit-topic-index"], ((_("Topic"), 60), (_("Episodes"), 20), (_("Cited"), 20)), cells)]
     items = nodes.bullet_list(classes=["lit-topic-index"])
     for row in rows:
         para = nodes.paragraph()
         para += topic_xref(row.topic.slug, docname)
-        para += nodes.Text(f" — {plural(row.anchors, 'episode')}, {row.cited} cited")
+        cited = _("{count} cited").format(count=row.cited)
+        para += nodes.Text(f" — {episodes_count(row.anchors)}, {cited}")
         items += nodes.list_item("", para)
     return [items]
 
 
-def places(label: str, css_class: str, entries: list[CitedByEntry], docname: str) -> nodes.paragraph:
+def _place_links(entries: Sequence[CitedByEntry], docname: str) -> list[nodes.Node]:
+    links: list[nodes.Node] = []
+    for entry in entries:
+        if links:
+            links.append(nodes.Text(", "))
+        if entry.within:
+            links.append(episode_xref(entry.within, docname, entry.text))
+        else:
+            links.append(doc_xref(entry.docname, docname, entry.text))
+    return links
+
+
+def places(
+    label: nodes.TextElement, css_class: str, entries: Sequence[CitedByEntry], docname: str
+) -> nodes.paragraph:
     """``Label: page, episode, …``: links to the pages and episodes that cite or use something."""
     para = nodes.paragraph(classes=[css_class])
-    para += nodes.strong(label, label)
+    para += label
     para += nodes.Text(" ")
-    for i, entry in enumerate(entries):
-        if i:
-            para += nodes.Text(", ")
-        if entry.within:
-            para += episode_xref(entry.within, docname, entry.text)
-        else:
-            para += doc_xref(entry.docname, docname, entry.text)
+    para.extend(_place_links(entries, docname))
     return para
 
 
 def cited_by(entries: list[CitedByEntry], docname: str) -> list[nodes.Node]:
-    return [places("Cited by:", "lit-cited-by", entries, docname)] if entries else []
+    label = _("Cited by:")
+    return [places(nodes.strong(label, label), "lit-cited-by", entries, docname)] if entries else []
 
 
-def used_in(entries: list[CitedByEntry], docname: str) -> nodes.paragraph:
-    return places("Used in:", "lit-used-in", entries, docname)
+def used_in(entries: list[CitedByEntry], docname: str) -> nodes.container:
+    """``Used in: …``, the places beyond the first few folded into ``and 37 more`` (expandable in HTML)."""
+    shown, rest = entries[:USED_IN_SHOWN], entries[USED_IN_SHOWN:]
+    block = nodes.container(classes=["lit-used-in"])
+    # quieter than the term it stands under
+    label = _("Used in:")
+    block += places(nodes.inline(label, label, classes=["lit-label"]), "lit-used-in-first", shown, docname)
+    if rest:
+        more = lit_more(summary=_("and {count} more").format(count=len(rest)))
+        more += nodes.paragraph("", "", *_place_links(rest, docname), classes=["lit-used-in-rest"])
+        block += more
+    return block

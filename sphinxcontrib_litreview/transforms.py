@@ -96,6 +96,6 @@ class FillPlaceholders(SphinxPostTransform):
             entries = list(dict.fromkeys(e for i in ids for e in used_in_view(self.env, review, docname, i)))
             definition = definition_of(item)
             if entries and definition is not None:
-                para = render.used_in(entries, docname)
-                para.source, para.line = definition.source, definition.line
-                definition += para
+                block = render.used_in(entries, docname)
+                block.source, block.line = definition.source, definition.line
+                definition += block

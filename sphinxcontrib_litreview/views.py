@@ -31,8 +31,8 @@ class CitedByEntry(NamedTuple):
     #: the citing episode's ID, or "" when the citation is in the page's prose
     within: str
     text: str
-    #: what the link shows on hover: the citing episode's title (its link resolves to it)
-    hover: str = ""
+    #: the citing episode as shown: its link's hover title and preview come from it
+    episode: Episode | None = None
 
 
 class ListView(NamedTuple):
@@ -86,28 +86,26 @@ def _page_title(env: BuildEnvironment, docname: str) -> str:
 
 
 def _place_entries(
-    env: BuildEnvironment, review: Review, places: Sequence[CitingPlace], by_title: bool
+    env: BuildEnvironment, review: Review, places: Sequence[CitingPlace]
 ) -> list[CitedByEntry]:
-    """Links to pages (by page title) and episodes (by ID, or by title if *by_title*)."""
+    """Links to pages (by page title) and episodes (by ID; the record gives their hover title and preview)."""
     entries = []
     for place in places:
         if place.within:
-            episode = review.episodes.get(place.within)
-            title = episode.title if episode is not None else ""
-            text = (title or place.within) if by_title else place.within
-            entries.append(CitedByEntry(place.docname, place.within, text, title))
+            episode = _maybe_shown(review.episodes.get(place.within))
+            entries.append(CitedByEntry(place.docname, place.within, place.within, episode))
         else:
             entries.append(CitedByEntry(place.docname, "", _page_title(env, place.docname)))
     return entries
 
 
 def cited_by_view(env: BuildEnvironment, review: Review, ep_id: str) -> list[CitedByEntry]:
-    return _place_entries(env, review, review.cited_by.get(ep_id, ()), by_title=False)
+    return _place_entries(env, review, review.cited_by.get(ep_id, ()))
 
 
 def used_in_view(env: BuildEnvironment, review: Review, docname: str, term_id: str) -> list[CitedByEntry]:
-    """The pages and episodes whose links go to the term *term_id* on *docname*, titled by their titles."""
-    return _place_entries(env, review, review.term_uses.get((docname, term_id), ()), by_title=True)
+    """The pages and episodes whose links go to the term *term_id* on *docname*."""
+    return _place_entries(env, review, review.term_uses.get((docname, term_id), ()))
 
 
 Shown = TypeVar("Shown", Episode, Topic, TermDef)

@@ -69,6 +69,13 @@ def body(html: str) -> str:
     return match.group(1) if match else html
 
 
+def without_previews(html: str) -> str:
+    """*html* without the page's preview data."""
+    return re.sub(
+        r'<script type="application/json" class="lit-previews">.*?</script>\n', "", html, flags=re.S
+    )
+
+
 def html_pages(result: Build) -> dict[str, str]:
     """Every HTML page of a build, by its path in the output folder."""
     return {
@@ -113,7 +120,8 @@ def rewritten(result: Build) -> set[str]:
 
 
 def visible(html: str) -> str:
-    """What a reader sees: tags stripped, white space folded, pilcrows dropped."""
+    """What a reader sees: scripts and tags stripped, white space folded, pilcrows dropped."""
+    html = re.sub(r"<script\b.*?</script>", " ", html, flags=re.S)
     text = re.sub(r"</?(?:p|li|t[dhr]|div|h\d|d[tdl]|ul|ol|table|section)\b[^>]*>", " ", html)
     text = re.sub(r"<[^>]+>", "", text).replace("¶", "")
     return " ".join(text.split())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -101,3 +102,160 @@ def test_no_horizontal_overflow_on_a_phone(site, browser, scheme, page):
         "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 0
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_episode_headings_are_headings_in_furos_local_toc(site, browser, scheme):
+    from selenium.webdriver.common.by import By
+
+    _open(browser, site / "episodes-2024.html", scheme, 1280, 900)
+    heading = browser.find_element(By.CSS_SELECTOR, "section#episode-E003 > :first-child")
+    assert heading.tag_name in {"h2", "h3", "h4"}
+    assert heading.text.startswith("E003 Where a document is split")
+    permalink = heading.find_element(By.CSS_SELECTOR, "a.headerlink")
+    assert permalink.get_attribute("href").endswith("#episode-E003")
+    own = heading.find_element(By.CSS_SELECTOR, "a.lit-episode-id")
+    assert own.get_attribute("href").endswith("#episode-E003")
+    toc = browser.find_elements(By.CSS_SELECTOR, ".toc-tree a[href='#episode-E003']")
+    assert toc, "the episode is not in furo's 'On this page'"
+    # arriving at the episode highlights it
+    _open(browser, Path(str(site / "episodes-2024.html") + "#episode-E003"), scheme, 1280, 900)
+    browser.get((site / "episodes-2024.html").as_uri() + "#episode-E003")
+    background = browser.execute_script(
+        "return getComputedStyle(document.getElementById('episode-E003')).backgroundColor"
+    )
+    assert background not in {"rgba(0, 0, 0, 0)", "transparent"}, background
+    _shot(browser, f"episode-target-{scheme}")
+
+
+def _popup(driver):
+    return driver.execute_script(
+        "var p = document.getElementById('lit-preview-popup');"
+        "if (!p || p.hidden) return null;"
+        "var r = p.getBoundingClientRect();"
+        "return {text: p.innerText, left: r.left, right: r.right, top: r.top, bottom: r.bottom,"
+        " width: document.documentElement.clientWidth, height: document.documentElement.clientHeight,"
+        " colour: getComputedStyle(p).color, background: getComputedStyle(p).backgroundColor};"
+    )
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_keyboard_focus_shows_the_preview_and_escape_hides_it(site, browser, scheme):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    _open(browser, site / "rag.html", scheme, 1280, 900)
+    link = browser.find_element(By.CSS_SELECTOR, "article p a[href$='#episode-E003']")
+    assert link.get_attribute("title") == TITLE_E003  # the fallback without JavaScript
+    # Tab through the page until the citation has the keyboard focus
+    body = browser.find_element(By.TAG_NAME, "body")
+    body.click()
+    for _ in range(200):
+        ActionChains(browser).send_keys(Keys.TAB).perform()
+        if browser.switch_to.active_element == link:
+            break
+    assert browser.switch_to.active_element == link
+    popup = _popup(browser)
+    assert popup is not None
+    assert popup["text"].startswith("E003 " + TITLE_E003)
+    assert "2024-03 · Ana Lima, Tomasz Nowak" in popup["text"]
+    assert "Takeaway: Splitting on section boundaries" in popup["text"]
+    assert popup["left"] >= 0
+    assert popup["right"] <= popup["width"]
+    assert popup["colour"] != popup["background"]
+    _shot(browser, f"preview-keyboard-{scheme}")
+    ActionChains(browser).send_keys(Keys.ESCAPE).perform()
+    assert _popup(browser) is None
+    # a term's preview is its definition
+    term = browser.find_element(By.CSS_SELECTOR, "article p a[href$='#term-chunking']")
+    browser.execute_script("arguments[0].focus()", term)
+    popup = _popup(browser)
+    assert popup is not None
+    assert "Splitting the documents of a corpus" in popup["text"]
+
+
+def test_a_tap_shows_the_preview_inside_a_phone_screen(site, browser):
+    from selenium.webdriver.common.by import By
+
+    _open(browser, site / "rag.html", "light", 390, 800)
+    browser.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 1})
+    try:
+        link = browser.find_element(By.CSS_SELECTOR, "article p a[href$='#episode-E003']")
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", link)
+        box = browser.execute_script(
+            "var r = arguments[0].getClientRects()[0]; return {x: r.left + r.width / 2, y: r.top + r.height / 2};",
+            link,
+        )
+        url = browser.current_url
+        for kind in ("touchStart", "touchEnd"):
+            points = [{"x": box["x"], "y": box["y"]}] if kind == "touchStart" else []
+            browser.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+        popup = None
+        for _ in range(20):  # the tap's click follows the touch events
+            popup = _popup(browser)
+            if popup is not None:
+                break
+            time.sleep(0.05)
+        assert popup is not None, "a tap did not show the preview"
+        assert browser.current_url == url  # the first tap previews; it does not follow the link
+        assert "Takeaway: Splitting on section boundaries" in popup["text"]
+        assert popup["left"] >= 0
+        assert popup["right"] <= popup["width"]
+        _shot(browser, "preview-tap-phone")
+    finally:
+        browser.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("page", ["index", "topics", "rag", "episodes-2024", "lit-episodeindex"])
+def test_at_390_px_no_table_overflows_and_no_date_wraps(site, browser, scheme, page):
+    path = site / f"{page}.html" if page != "lit-episodeindex" else site.parent / "lit-episodeindex.html"
+    _open(browser, path, scheme, 390, 800)
+    _shot(browser, f"{page}-390-{scheme}")
+    measured = browser.execute_script(
+        "var tables = Array.from(document.querySelectorAll('article table'));"
+        "var over = tables.filter(function (t) {"
+        "  var box = t.parentElement.getBoundingClientRect();"
+        "  var r = t.getBoundingClientRect();"
+        "  return r.right > box.right + 1 || t.scrollWidth > t.clientWidth + 1; });"
+        "var dates = Array.from(document.querySelectorAll("
+        "  'article .lit-date, article table.domainindex-table td:nth-child(2) em'));"
+        "var wrapped = dates.filter(function (d) { return d.getClientRects().length > 1; })"
+        "  .map(function (d) { return d.textContent; });"
+        "return {tables: tables.length, over: over.length, dates: dates.length, wrapped: wrapped};"
+    )
+    if measured["tables"]:
+        browser.execute_script(
+            "document.querySelector('article table').scrollIntoView({block: 'start', behavior: 'instant'})"
+        )
+        _shot(browser, f"{page}-390-{scheme}-table")
+    assert measured["over"] == 0, measured
+    assert measured["wrapped"] == [], measured
+    if page in {"index", "topics", "lit-episodeindex"}:
+        assert measured["tables"] > 0, measured
+    if page != "topics":
+        assert measured["dates"] > 0, measured
+
+
+def test_previews_work_on_alabaster_from_file_urls(browser, tmp_path):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    from tests.conftest import ROOTS
+    from tests.helpers import sphinx
+
+    out = tmp_path / "html"
+    proc = sphinx("-q", "-b", "html", "-D", "html_theme=alabaster", str(ROOTS / "test-reader"), str(out))
+    assert proc.returncode == 0, proc.stderr
+    _open(browser, out / "index.html", "light", 1024, 800)
+    link = browser.find_element(By.CSS_SELECTOR, "div.body > section > p a[href$='#episode-E01']")
+    browser.execute_script("arguments[0].focus()", link)
+    popup = _popup(browser)
+    assert popup is not None
+    # the title is text, never markup: the source's <b> is shown as written
+    assert popup["text"].startswith("E01 Episode number 1 <b>bold</b>")
+    assert 'Takeaway: Takeaway 1 & "quoted" </script>' in popup["text"]
+    _shot(browser, "preview-alabaster")
+    link.send_keys(Keys.ESCAPE)
+    assert _popup(browser) is None

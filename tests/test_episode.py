@@ -12,12 +12,7 @@ ROOTS = ["basic", "basic-myst"]
 
 
 def _episode_block(html: str, ep_id: str) -> str:
-    match = re.search(
-        rf'<div class="lit-episode docutils container">\s*<p class="lit-episode-heading" '
-        rf'id="episode-{ep_id}">.*?</div>',
-        html,
-        re.S,
-    )
+    match = re.search(rf'<section class="lit-episode" id="episode-{ep_id}">.*?</section>', html, re.S)
     assert match, f"no episode block for {ep_id}"
     return match.group(0)
 
@@ -26,8 +21,11 @@ def _episode_block(html: str, ep_id: str) -> str:
 def test_episode_renders_id_title_metadata_and_body(built, root):
     html = built(root).html("episodes")
     block = _episode_block(html, "E026")
-    assert '<span class="lit-episode-id">E026</span>' in block
-    assert "RL mostly re-weights what the base model already knew</strong>" in block
+    assert (
+        '<h2><a class="lit-episode-id reference internal" href="#episode-E026">E026</a> '
+        '<span class="lit-episode-title">RL mostly re-weights what the base model already knew</span>'
+        '<a class="headerlink" href="#episode-E026" title="Link to this heading">¶</a></h2>'
+    ) in block
     assert '<span class="lit-date">2025-06-14</span>' in block
     assert '<span class="lit-authors">Jane Doe, Wei Zhang</span>' in block
     assert '<a class="reference external" href="https://example.org/papers/e026">example.org</a>' in block
@@ -136,8 +134,10 @@ def test_prefixed_directives_and_roles(built):
     assert re.search(
         r'<p class="lit-topic-header"[^>]*>Literature review · 2 episodes · <a [^>]*>BibTeX</a></p>', index
     )
-    assert index.count('href="#episode-E1"') == 3  # the citation, the anchoring list, the filtered list
-    assert index.count('href="md.html#episode-E2"') == 2
+    # the citation, the anchoring list, the filtered list; the heading's ID and its permalink
+    assert index.count('href="#episode-E1"') == 5
+    # the two lists, and the toctree's entry for the episode, a heading of md.html
+    assert index.count('href="md.html#episode-E2"') == 3
     assert "Prefixed spellings — 2 episodes, 1 cited" in re.sub(r"<[^>]+>", "", index)
     md = body(result.html("md"))
     assert 'id="episode-E2"' in md

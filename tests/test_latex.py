@@ -31,17 +31,32 @@ def test_latex_uses_the_shipped_style_and_hyperlinks(built, root):
     tex = next(result.outdir.glob("*.tex")).read_text()
     assert r"\usepackage{litreview}" in tex
     assert (result.outdir / "litreview.sty").exists()
-    # an episode is a styled block with a label the citations point at
+    # an episode is a section (a bookmark) with a label the citations point at; its ID is no link
     assert (
-        r"\begin{sphinxuseclass}{lit-episode}\phantomsection\label{\detokenize{episodes:episode-E026}}" in tex
-    )
+        "\\section{E026 RL mostly re\\sphinxhyphen{}weights what the base model "
+        "already knew}\n\\label{\\detokenize{episodes:episode-E026}}"
+    ) in tex
     assert r"{\hyperref[\detokenize{episodes:episode-E026}]" in tex
+    # the lead is body text; only the header line is small; the web navigation is not printed
+    assert (
+        "\\begin{sphinxuseclass}{lit-topic-banner}\n\\sphinxAtStartPar\nLiterature review · 2 episodes\n\n"
+        "\\end{sphinxuseclass}\n\\sphinxAtStartPar\nHow RL changes what a model knows."
+    ) in tex
+    assert "all topics" not in tex
+    # the Episode index is a live link, to the label litreview.sty puts on the index
+    assert (
+        "{\\hyperref[\\detokenize{litreview:episodeindex}]{\\sphinxcrossref{\\DUrole{std}{\\DUrole{std-ref}"
+        "{Episode index}}}}}"
+    ) in tex
+    assert "\\renewcommand\\litreviewepisodeindexname{Episode index}" in tex
+    # a book without blank pages before chapters, unless latex_elements says otherwise
+    assert "openany,oneside" in tex
     # lists are standard LaTeX lists and tables
     assert r"\begin{itemize}" in tex
     assert r"\begin{longtable}" in tex or r"\begin{tabulary}" in tex or r"\begin{tabular}" in tex
     assert "Literature review · 2 episodes" in tex
     # no raw LaTeX comes from the extension: only its style file's environments and roles
-    assert r"\DUrole{lit-episode-id}{E026}" in tex
+    assert r"\DUrole{lit-ep}{E026}" in tex
 
 
 def _pdf_text(src: Path, out: Path, *options: str) -> tuple[subprocess.CompletedProcess[str], str]:
@@ -82,7 +97,6 @@ def test_pdf_shows_episodes_headers_lists_and_citations(tmp_path):
     assert len(re.findall(r"^Overfull \\hbox", log, re.M)) == 0
     for expected in (
         "Literature review · 2 episodes",
-        "← all topics · Glossary →",
         "RL is calibration on math E026, but not on bridge questions E011.",
         "E026 RL mostly re-weights what the base model already knew 2025-06-14 · Jane Doe, Wei Zhang",
         "Takeaway: A contrastive steer on 50 problems recovers RL accuracy for ~$25.",
@@ -90,8 +104,12 @@ def test_pdf_shows_episodes_headers_lists_and_citations(tmp_path):
         "Reinforcement learning for reasoning — 2 episodes, 3 cited",
         "E011 Bridge questions need RL (2025-03)",
         "Episode Title Date Takeaway",
+        # the Episode index, with titles
+        "E009 Silent bugs in training libraries (2024), 3",
+        "E026 RL mostly re-weights what the base model already knew (2025-06-14), 3",
     ):
         assert expected in text, expected
+    assert "← all topics" not in text
     # every citation is a working internal link: pdflatex reports none undefined
     assert "undefined references" not in log
     assert "Hyper reference" not in log
@@ -211,3 +229,43 @@ def test_pdf_of_thirty_episode_pages_outside_the_toctree(tmp_path):
     # the PDF's bookmarks: the appendix, and under it one entry per page
     bookmarks = next(latex.glob("*.out")).read_text()
     assert len(re.findall(r"\{section\.A\.\d+\}.*\{appendix\.A\}", bookmarks)) == 30
+
+
+#: an episode's heading as pdftotext reads it: "1.1.5 E05 Episode …" (a section) or "E11 Episode …" (a rubric)
+EPISODE_HEADING = re.compile(r"^(?:\d+(?:\.\d+)*\s+)?E\d+\s(?!.*, \d+$)")  # not an index entry: "…, 3"
+#: the running foot of a page: its number, the chapter or section mark
+RUNNING_FOOT = re.compile(r"^(?:[ivxlc\d]+|\d+(?:\.\d+)*\.\s.*|Chapter \d+\..*|.*, Release 1\.0)$")
+
+
+def test_pdf_never_ends_a_page_with_an_episode_heading_and_its_index_has_titles(tmp_path):
+    _src, stderr, text, log = _root_pdf("reader", tmp_path)
+    assert "WARNING" not in stderr
+    assert "! " not in log
+    (pdf,) = (tmp_path / "out" / "latex").glob("*.pdf")
+    pages = int(
+        re.search(
+            r"Pages:\s+(\d+)",
+            subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout,
+        ).group(1)
+    )  # type: ignore[union-attr]
+    headings = 0
+    for page in range(1, pages + 1):
+        lines = subprocess.run(
+            ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.splitlines()
+        body_lines = [line.strip() for line in lines if line.strip()]
+        while body_lines and RUNNING_FOOT.match(body_lines[-1]):
+            body_lines.pop()
+        headings += sum(bool(EPISODE_HEADING.match(line)) for line in body_lines)
+        if body_lines:
+            assert not EPISODE_HEADING.match(body_lines[-1]), (page, body_lines[-3:])
+    assert headings >= 12  # every episode's heading was seen (the bookmarks' text too)
+    # the Episode index lists titles, in roman, with pages; the mention of it is a live link
+    assert "E01 Episode number 1 <b>bold</b> (2025-01-01), 1" in text
+    assert (
+        r"\newlabel{litreview:episodeindex}" in (tmp_path / "out" / "latex" / "readerreview.aux").read_text()
+    )
+    assert "Hyper reference" not in log

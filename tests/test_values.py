@@ -50,8 +50,8 @@ def test_the_body_keeps_sphinx_smart_quotes(built, root):
 def test_latex_shows_the_title_as_written(built):
     tex = next(built("values", "latex").outdir.glob("*.tex")).read_text(encoding="utf-8")
     written = r'The "best" model \sphinxhyphen{}\sphinxhyphen{} really...'
-    # the heading, the two episode-lists and the anchoring list all write the same
-    assert tex.count(written) == 4
+    # the heading, the two episode-lists, the anchoring list and the Episode index all write the same
+    assert tex.count(written) == 5
     # the one dash Sphinx makes is the body's
     assert tex.count("\\textendash") == 1
     assert "“smart quotes” \\textendash{} as usual" in tex
@@ -134,10 +134,13 @@ def test_a_fullwidth_id_is_refused_and_cannot_take_the_ascii_ids_anchor(tmp_path
     )
     result = build(src)
     page = body(result.html("index"))
-    assert '<p class="lit-episode-heading" id="episode-E12"><span class="lit-episode-id">E12</span>' in page
+    assert (
+        '<section class="lit-episode" id="episode-E12">\n<h2><a class="lit-episode-id reference internal" '
+        'href="#episode-E12">E12</a>'
+    ) in page
     assert '<a class="reference internal" href="#episode-E12" title="ASCII">' in page
     # shown as written, but not a target: not listed, not in objects.inv
-    assert "E\uff11\uff12</span> <strong" in page
+    assert 'E\uff11\uff12</span> <span class="lit-episode-title">Fullwidth' in page
     assert _list_order(page) == ["E12", "E12"]  # the citation and the one listed episode
     assert result.warnings_of("id") == [
         "index.rst:4: WARNING: episode ID 'E\uff11\uff12' is not ASCII; it cannot be cited or listed [litreview.id]"

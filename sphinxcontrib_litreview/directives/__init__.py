@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from docutils import nodes
+from docutils.parsers.rst.states import RSTState
 from sphinx.util.docutils import SphinxDirective
 
 from sphinxcontrib_litreview.access import lit_domain
@@ -31,6 +33,16 @@ class LitDirective(SphinxDirective):
     def _source_info(self, lineno: int) -> tuple[str, int]:
         source, line = self.state_machine.get_source_and_line(lineno)
         return source or str(self.env.doc2path(self.env.docname)), line or lineno
+
+    @property
+    def standing_in(self) -> nodes.Element:
+        """The node the directive's result goes into: a section, the page, a list item, an admonition.
+
+        reST's state knows the node it parses into; MyST's stand-in state does
+        not, but its inliner is made for each directive at the node it renders into.
+        """
+        parent = self.state.parent if isinstance(self.state, RSTState) else self.state.inliner.parent
+        return parent  # type: ignore[no-any-return]
 
     @property
     def location(self) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from itertools import takewhile
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 from urllib.parse import urlsplit
 
 from docutils import nodes
@@ -18,6 +18,8 @@ from sphinxcontrib_litreview.checks import did_you_mean
 from sphinxcontrib_litreview.collect import EPISODE_ATTR
 from sphinxcontrib_litreview.compat import directive_text
 from sphinxcontrib_litreview.directives import LitDirective
+from sphinxcontrib_litreview.headings import HEADING_CLASS, ID_CLASS, ID_TARGET_ATTR
+from sphinxcontrib_litreview.i18n import _
 from sphinxcontrib_litreview.nodes import lit_backlinks
 from sphinxcontrib_litreview.records import Episode, Need
 from sphinxcontrib_litreview.references import formatted, reference_nodes
@@ -77,7 +79,10 @@ def _source_labels(urls: tuple[str, ...]) -> list[str]:
     return labels
 
 
-def _as_written(node: nodes.paragraph) -> nodes.paragraph:
+Written = TypeVar("Written", bound=nodes.Element)
+
+
+def _as_written(node: Written) -> Written:
     """Keep Sphinx's smart quotes off *node*: option values are shown as written.
 
     Lists, hover text and litreview.json are made after smart quotes ran, so an
@@ -116,25 +121,37 @@ class EpisodeDirective(LitDirective):
             )
         record = self._record(ep_id, docname, citable)
 
-        container = nodes.container(classes=["lit-episode"])
+        # At section level the episode is a section of its own: a heading with a
+        # permalink, in the page's table of contents and the PDF's bookmarks.
+        # Elsewhere (a list item, an admonition) docutils allows no section;
+        # an episode that cannot be cited has no ID for a section to carry.
+        as_section = citable and isinstance(self.standing_in, (nodes.section, nodes.document))
+        container: nodes.Element = (
+            nodes.section(classes=["lit-episode"]) if as_section else nodes.container(classes=["lit-episode"])
+        )
         self.set_source_info(container)
         result: list[nodes.Node] = []
         if citable:
             container[EPISODE_ATTR] = ep_id
-            target = nodes.target("", "", ids=[record.node_id])
-            self.state.document.note_explicit_target(target)
-            container += target
+            if as_section:
+                container["ids"].append(record.node_id)
+                self.state.document.note_explicit_target(container)
+            else:
+                target = nodes.target("", "", ids=[record.node_id])
+                self.state.document.note_explicit_target(target)
+                container += target
             result.append(
                 addnodes.index(entries=[("single", f"{ep_id} (episode)", record.node_id, "", None)])
             )
             domain.note_episode(record)
-        container += self._heading(record)
+        container += self._heading(record, as_section)
         meta = self._metadata(record)
         if meta is not None:
             container += meta
         if record.takeaway:
             takeaway = _as_written(nodes.paragraph("", "", classes=["lit-episode-takeaway"]))
-            takeaway += nodes.strong("Takeaway:", "Takeaway:")
+            label = _("Takeaway:")
+            takeaway += nodes.strong(label, label)
             takeaway += nodes.Text(" ")
             takeaway += nodes.Text(record.takeaway)
             container += takeaway
@@ -304,15 +321,22 @@ class EpisodeDirective(LitDirective):
             )
         return "options must follow the directive's first line, with no blank line between"
 
-    def _heading(self, ep: Episode) -> nodes.paragraph:
-        heading = _as_written(nodes.paragraph("", "", classes=["lit-episode-heading"]))
+    def _heading(self, ep: Episode, as_section: bool) -> nodes.Element:
+        """The ID and the title, as a section title or a rubric.
+
+        In HTML the ID becomes a link to the episode itself (:mod:`.headings`).
+
+        A rubric gets its ``heading-level`` once the page is read (:mod:`.headings`).
+        """
+        heading: nodes.Element = nodes.title() if as_section else nodes.rubric(classes=[HEADING_CLASS])
+        _as_written(heading)
         self.set_source_info(heading)
         if ep.id:
-            heading += nodes.inline(ep.id, ep.id, classes=["lit-episode-id"])
+            heading += nodes.inline(ep.id, ep.id, classes=[ID_CLASS], **{ID_TARGET_ATTR: ep.node_id})
         if ep.id and ep.title:
             heading += nodes.Text(" ")
         if ep.title:
-            heading += nodes.strong(ep.title, ep.title, classes=["lit-episode-title"])
+            heading += nodes.inline(ep.title, ep.title, classes=["lit-episode-title"])
         return heading
 
     def _metadata(self, ep: Episode) -> nodes.paragraph | None:
@@ -336,7 +360,7 @@ class EpisodeDirective(LitDirective):
                 links.append(ref)
             parts.append([nodes.inline("", "", *links, classes=["lit-sources"])])
         if ep.topics:
-            items: list[nodes.Node] = [nodes.Text("Topics: ")]
+            items: list[nodes.Node] = [nodes.Text(_("Topics:") + " ")]
             for i, slug in enumerate(ep.topics):
                 if i:
                     items.append(nodes.Text(", "))
@@ -345,7 +369,7 @@ class EpisodeDirective(LitDirective):
                 items.append(xref)
             parts.append([nodes.inline("", "", *items, classes=["lit-topics"])])
         if ep.tags:
-            items = [nodes.Text("Tags: ")]
+            items = [nodes.Text(_("Tags:") + " ")]
             for i, tag in enumerate(ep.tags):
                 if i:
                     items.append(nodes.Text(", "))

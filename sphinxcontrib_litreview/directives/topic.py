@@ -51,14 +51,21 @@ class TopicSummaryDirective(LitDirective):
                 self.location,
             )
         node_id = make_id(self.env, self.state.document, "topic", slug)
-        target = nodes.target("", "", ids=[node_id])
-        self.state.document.note_explicit_target(target)
+        # A link to the topic lands on the section it stands in, its title in view.
+        holder = self.standing_in if isinstance(self.standing_in, nodes.section) else None
+        target = nodes.target("", "", ids=[] if holder is not None else [node_id])
+        if holder is not None:
+            holder["ids"].append(node_id)
+            self.state.document.ids[node_id] = holder
+        else:
+            self.state.document.note_explicit_target(target)
         title = " ".join(self.options.get("title", "").split())
         # An empty title is the page title, filled in once the page is read.
         source, line = self.get_source_info()
         domain.note_topic(Topic(slug, docname, source or "", line or self.lineno, node_id, title))
         domain.note_need(docname, Need("header", slug))
-        container += target
+        if target["ids"]:
+            container += target
         container += lit_topic_header(topic=slug, docname=docname)
         container += self.parse_content_to_nodes()
         return [container]
