@@ -72,7 +72,10 @@ def test_reader_sees_header_navigation_list_and_hover_titles(site, browser, sche
     _shot(browser, f"topic-{scheme}")
     header = browser.find_element(By.CSS_SELECTOR, "p.lit-topic-header")
     assert header.is_displayed()
-    assert header.text.lower() == "literature review · 5 episodes"  # the stylesheet upper-cases it
+    # the stylesheet upper-cases it; html builds link the topic's .bib
+    assert header.text.lower() == "literature review · 5 episodes · bibtex"
+    (bib,) = header.find_elements(By.TAG_NAME, "a")
+    assert bib.get_attribute("href").rsplit("/", 1)[1] == "litreview-rag.bib"
     nav = browser.find_element(By.CSS_SELECTOR, "p.lit-topic-nav")
     links = nav.find_elements(By.TAG_NAME, "a")
     assert [a.text for a in links] == ["← all topics", "Glossary →"]

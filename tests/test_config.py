@@ -49,4 +49,5 @@ def test_a_value_that_cannot_work_warns_and_falls_back(built, name, value, messa
 
 def test_review_title_labels_the_topic_header(built):
     html = built("basic", confoverrides={"litreview_review_title": "Survey"}).html("rl")
-    assert re.search(r'<p class="lit-topic-header"[^>]*>Survey · 2 episodes</p>', html)
+    # (html builds link the topic's .bib after the count)
+    assert re.search(r'<p class="lit-topic-header"[^>]*>Survey · 2 episodes · <a [^>]*>BibTeX</a></p>', html)
