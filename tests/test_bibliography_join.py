@@ -26,8 +26,9 @@ def joined(request, built):
 def _episode(html: str, ep_id: str) -> str:
     """The visible text of one episode block."""
     start = html.index(f'id="episode-{ep_id}"')
-    end = html.find('<div class="lit-episode docutils container"', start)
-    return visible(html[start : end if end != -1 else len(html)].split(">", 1)[1])
+    following = html.find('id="episode-', start + 1)
+    end = html.rfind("<", start, following) if following != -1 else len(html)
+    return visible(html[start:end].split(">", 1)[1])
 
 
 def test_an_entry_fills_every_field_and_the_summary_stays(joined):
