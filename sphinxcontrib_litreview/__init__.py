@@ -44,7 +44,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     i18n.register(app)
     # like genindex: a toctree entry for the Episode index puts it in the sidebar
     allow_in_toctree(index_docname(), EpisodeIndex.localname)
-    app.connect("builder-inited", name_in_language)
+    app.connect("builder-inited", name_in_language, priority=400)  # before the PDF preamble takes the name
     app.connect("doctree-read", keep_index_out_of_manuals, priority=400)  # before Sphinx's toctree collector
     nodes.register(app)
     app.add_domain(LitDomain)
