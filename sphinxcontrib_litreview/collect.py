@@ -11,7 +11,16 @@ from sphinx.transforms import SphinxTransform
 from sphinxcontrib_litreview.access import lit_domain
 from sphinxcontrib_litreview.conditions import enclosing, in_substitution_definition
 from sphinxcontrib_litreview.glossary import GLOSSARY_DOC_ATTR, TERM_ATTR, glossary_terms
-from sphinxcontrib_litreview.records import Citation, Episode, Need, TermDef, TermUse, Topic, location
+from sphinxcontrib_litreview.records import (
+    Citation,
+    Episode,
+    Need,
+    TermDef,
+    TermUse,
+    Topic,
+    absolute,
+    location,
+)
 from sphinxcontrib_litreview.warnings import warn
 
 if TYPE_CHECKING:
@@ -51,7 +60,7 @@ def _source_and_line(node: nodes.Node | None) -> tuple[str, int]:
         source = source or node.source or ""
         line = line or node.line or 0
         node = node.parent
-    return source, line
+    return absolute(source), line
 
 
 class _Lines:
@@ -86,7 +95,7 @@ class _Lines:
             return _source_and_line(xref)
         pos, length = min(found)
         self._cursors[id(block)] = pos + length
-        source = block.source or _source_and_line(block)[0]
+        source = absolute(block.source) or _source_and_line(block)[0]
         return source, block.line + block.rawsource.count("\n", 0, pos)
 
 

@@ -14,7 +14,7 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinxcontrib_litreview.access import lit_domain
-from sphinxcontrib_litreview.records import TermDef
+from sphinxcontrib_litreview.records import TermDef, absolute
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -74,7 +74,7 @@ def glossary_terms(glossary: addnodes.glossary, docname: str) -> list[TermDef]:
                     name,
                     names[0].lower(),
                     docname,
-                    glossary.source or "",
+                    absolute(glossary.source),
                     lineno,
                     node_id,
                     hover,

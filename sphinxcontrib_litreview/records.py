@@ -9,6 +9,7 @@ Option values are parsed in :mod:`.values`.
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Literal, NamedTuple, Protocol
 
@@ -99,6 +100,11 @@ class Located(Protocol):
     def source(self) -> str: ...
     @property
     def line(self) -> int: ...
+
+
+def absolute(source: str | None) -> str:
+    """A source file as Sphinx names it in warnings: absolute (docutils 0.21 gives an include's relative)."""
+    return os.path.abspath(source) if source else ""
 
 
 def location(record: Located) -> str:

@@ -10,6 +10,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinxcontrib_litreview.access import lit_domain
 from sphinxcontrib_litreview.compat import directive_text
+from sphinxcontrib_litreview.records import absolute
 
 if TYPE_CHECKING:
     from sphinxcontrib_litreview.domain import LitDomain
@@ -32,7 +33,10 @@ class LitDirective(SphinxDirective):
 
     def _source_info(self, lineno: int) -> tuple[str, int]:
         source, line = self.state_machine.get_source_and_line(lineno)
-        return source or str(self.env.doc2path(self.env.docname)), line or lineno
+        return absolute(source) or str(self.env.doc2path(self.env.docname)), line or lineno
+
+    def get_source_info(self) -> tuple[str, int]:
+        return self._source_info(self.lineno)
 
     @property
     def standing_in(self) -> nodes.Element:
