@@ -18,6 +18,9 @@ collect_ignore = ["roots"]
 
 ROOTS = Path(__file__).parent / "roots"
 
+# Sphinx colours its output whenever CI=true; the tests read the plain text that users' logs hold.
+os.environ["NO_COLOR"] = "1"
+
 # CI replays the same examples every run, so a red CI is always reproducible;
 # locally every run explores new ones.
 settings.register_profile("ci", derandomize=True, deadline=None, database=None)
