@@ -203,3 +203,15 @@ def test_the_timeline_page_is_rewritten_exactly_when_its_counts_or_titles_change
     assert "timeline" in edit(".. episode:: E004\n   :title: A topic of its own\n   :date: 2023\n", "")
     assert "No topic" not in _timelines(last.html("timeline"))[0]
     assert "2023 · RL" in _timelines(last.html("timeline"))[0]
+
+
+def test_the_timeline_speaks_the_projects_language(built):
+    html = built("timeline", confoverrides={"language": "de"}).html("timeline")
+    per_year, per_month, *_ = _timelines(html)
+    assert "<title>Episoden pro Jahr</title>" in per_year
+    assert "<title>2021 · Calibration: 1 Episode</title>" in per_year
+    assert "<summary>Die Zahlen als Tabelle</summary>" in per_year
+    assert "1 Episode ohne Datum ist nicht dargestellt: E005" in _seen(per_year)
+    assert "2 Episoden sind nur mit Jahr datiert und erscheinen nicht nach Monat: E001, E004" in _seen(
+        per_month
+    )
