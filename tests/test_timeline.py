@@ -215,3 +215,34 @@ def test_the_timeline_speaks_the_projects_language(built):
     assert "2 Episoden sind nur mit Jahr datiert und erscheinen nicht nach Monat: E001, E004" in _seen(
         per_month
     )
+
+
+def test_beyond_seven_topics_the_smallest_share_one_grey_segment(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text('extensions = ["sphinxcontrib_litreview"]\nproject = "Many topics"\n')
+    slugs = [f"t{i}" for i in range(1, 10)]
+    pages = "".join(f"   {slug}\n" for slug in slugs)
+    (src / "index.rst").write_text(
+        f"Many topics\n===========\n\n.. toctree::\n\n{pages}   episodes\n\n.. episode-timeline::\n"
+    )
+    for slug in slugs:
+        (src / f"{slug}.rst").write_text(f"Topic {slug}\n========\n\n.. topic-summary:: {slug}\n")
+    # topic t<i> has 10 - i episodes, all in 2024: t8 and t9 are the smallest
+    episodes = [
+        f".. episode:: E{slug}{n}\n   :title: T\n   :date: 2024\n   :topics: {slug}\n"
+        for i, slug in enumerate(slugs, 1)
+        for n in range(10 - i)
+    ]
+    (src / "episodes.rst").write_text("Episodes\n========\n\n" + "\n".join(episodes))
+    result = build(src, confoverrides={"litreview_id_pattern": r"Et\d+"})
+    assert result.warnings == []
+    chart = result.html("index")
+    assert _counted(chart) == {
+        **{f"2024 · Topic t{i}: {10 - i} episodes": 10 - i for i in range(1, 7)},
+        "2024 · Other topics: 6 episodes": 6,  # t7 (3), t8 (2) and t9 (1)
+    }
+    assert 'fill="#999999"><title>2024 · Other topics' in chart
+    assert _seen(re.search(r'<p class="lit-timeline-legend">.*?</p>', chart, re.S).group(0)).endswith(
+        "Topic t6 (4) Other topics (6)"
+    )

@@ -18,6 +18,8 @@ from typing import Literal, NamedTuple
 WIDTH, STEP = 700, 60
 LEFT, RIGHT, TOP, PLOT, BOTTOM = 40, 10, 18, 200, 26
 FONT = 11
+#: the smallest a chart may shrink to on a narrow screen (its labels stay legible); below, it scrolls
+MIN_SCALE = 0.65
 #: roughly how wide a character of the axis labels is, in layout units
 CHAR = 6.5
 
@@ -136,6 +138,7 @@ def to_svg(chart: Layout) -> str:
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="lit-chart" role="img" '
         f'width="{chart.width}" height="{chart.height}" viewBox="0 0 {chart.width} {chart.height}" '
+        f'style="min-width:{round(chart.width * MIN_SCALE)}px" '
         f'font-size="{FONT}" fill="currentColor">',
         f"<title>{xml_escape(chart.title)}</title>",
     ]

@@ -166,7 +166,8 @@ def timeline(view: TimelineView, docname: str, tags: Tags, latex_engine: str) ->
     else:
         picture = bars.layout(chart(view))
         if html:
-            box += nodes.raw("", bars.to_svg(picture), format="html")
+            svg = bars.to_svg(picture)
+            box += nodes.raw("", f'<div class="lit-chart-frame">{svg}</div>', format="html")
         elif latex:
             box += nodes.raw(
                 "", bars.to_latex(picture, lambda s: texescape.escape(s, latex_engine)), format="latex"
