@@ -102,7 +102,7 @@ def legend(view: TimelineView, docname: str) -> nodes.paragraph:
     return para
 
 
-def counts_table(view: TimelineView, docname: str) -> nodes.table:
+def counts_table(view: TimelineView) -> nodes.table:
     """The chart as data: each period with episodes, its total and its count per series."""
     titles = [series_title(s) for s in view.series]
     rows: list[list[nodes.Node]] = [
@@ -177,9 +177,9 @@ def timeline(view: TimelineView, docname: str, tags: Tags, latex_engine: str) ->
         if html:
             # for screen readers and anyone who wants the numbers; a printed page has the picture's
             more = lit_more(summary=_("The counts as a table"))
-            more += counts_table(view, docname)
+            more += counts_table(view)
             box += more
         elif not latex:
-            box += counts_table(view, docname)
+            box += counts_table(view)
     box.extend(notes(view, docname))
     return [box]
