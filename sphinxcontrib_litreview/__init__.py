@@ -49,7 +49,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
     nodes.register(app)
     app.add_domain(LitDomain)
     # The short spellings, as Sphinx's math domain does for :eq:.
-    for name in ("episode", "topic-summary", "anchoring-episodes", "topic-index", "episode-list"):
+    for name in (
+        "episode",
+        "topic-summary",
+        "anchoring-episodes",
+        "topic-index",
+        "episode-list",
+        "episode-timeline",
+    ):
         app.add_directive(name, LitDomain.directives[name])
     for name, role in LitDomain.roles.items():
         app.add_role(name, role)

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from sphinxcontrib_litreview.records import Episode
     from sphinxcontrib_litreview.review import ListSpec, Review
-    from sphinxcontrib_litreview.views import ListView
+    from sphinxcontrib_litreview.views import ListView, TimelineView
 
 
 def check_review(env: BuildEnvironment, review: Review) -> None:
@@ -137,4 +137,24 @@ def check_list(view: ListView, spec: ListSpec, node: Element) -> None:
             "metadata",
             f"episode-list: :cited-in: {spec.cited_in!r} is not a document",
             where.get("cited-in", node),
+        )
+
+
+def check_timeline(view: TimelineView, review: Review, node: Element) -> None:
+    """An ``episode-timeline``'s topic that no page declares or tag that no episode has, at its option's line."""
+    where: dict[str, str] = node.get("locations", {})
+    topic, tag = view.spec.topic, view.spec.tag
+    if not view.topic_declared:
+        hint = did_you_mean(topic, sorted(review.topics))
+        warn(
+            "topic",
+            f"episode-timeline: unknown topic {topic!r}; no topic-summary declares it{hint}",
+            where.get("topic", node),
+        )
+    if not view.tag_used:
+        tags = sorted({t for ep in review.episodes.values() for t in ep.tags})
+        warn(
+            "metadata",
+            f"episode-timeline: no episode has the tag {tag!r}{did_you_mean(tag, tags)}",
+            where.get("tag", node),
         )

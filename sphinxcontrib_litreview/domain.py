@@ -29,6 +29,7 @@ from sphinxcontrib_litreview.directives.lists import (
     EpisodeListDirective,
     TopicIndexDirective,
 )
+from sphinxcontrib_litreview.directives.timeline import EpisodeTimelineDirective
 from sphinxcontrib_litreview.directives.topic import TopicSummaryDirective
 from sphinxcontrib_litreview.glossary import sphinx_term_target
 from sphinxcontrib_litreview.index import EpisodeIndex
@@ -83,6 +84,7 @@ class LitDomain(Domain):
         "anchoring-episodes": AnchoringEpisodesDirective,
         "topic-index": TopicIndexDirective,
         "episode-list": EpisodeListDirective,
+        "episode-timeline": EpisodeTimelineDirective,
     }
     indices: ClassVar = [EpisodeIndex]
     initial_data: ClassVar[dict[str, Any]] = {key: {} for key in PER_DOC}

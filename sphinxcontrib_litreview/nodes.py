@@ -39,7 +39,11 @@ class lit_backlinks(lit_placeholder):
     """The *Cited by* line under an episode; ``episode``."""
 
 
-PLACEHOLDERS = (lit_topic_header, lit_episode_list, lit_topic_index, lit_backlinks)
+class lit_timeline(lit_placeholder):
+    """An ``episode-timeline``; ``spec`` (a TimelineSpec as dict), ``locations`` of its options."""
+
+
+PLACEHOLDERS = (lit_topic_header, lit_episode_list, lit_topic_index, lit_backlinks, lit_timeline)
 
 
 class lit_more(nodes.General, nodes.Element):

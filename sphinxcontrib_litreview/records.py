@@ -114,7 +114,17 @@ def location(record: Located) -> str:
 
 #: what a page shows from elsewhere in the review; each kind names a view in :mod:`.views`
 NeedKind = Literal[
-    "ep", "topic", "any", "header", "anchoring", "list", "topic-index", "citedby", "term", "usedin"
+    "ep",
+    "topic",
+    "any",
+    "header",
+    "anchoring",
+    "list",
+    "topic-index",
+    "citedby",
+    "term",
+    "usedin",
+    "timeline",
 ]
 
 

@@ -56,13 +56,13 @@ def topic_header(view: HeaderView, review_title: str, docname: str) -> list[node
     return [banner]
 
 
-def _table(
+def table(
     classes: list[str], columns: Sequence[tuple[str, int]], rows: Sequence[Sequence[nodes.Node]]
 ) -> nodes.table:
     """A table of *columns* (heading, relative width); given widths keep LaTeX from guessing."""
-    table = nodes.table(classes=[*classes, "colwidths-given"])
+    result = nodes.table(classes=[*classes, "colwidths-given"])
     tgroup = nodes.tgroup(cols=len(columns))
-    table += tgroup
+    result += tgroup
     for _heading, width in columns:
         tgroup += nodes.colspec(colwidth=width)
     thead = nodes.thead()
@@ -72,7 +72,7 @@ def _table(
     for cells in rows:
         tbody += nodes.row("", *(nodes.entry("", nodes.paragraph("", "", cell)) for cell in cells))
     tgroup += tbody
-    return table
+    return result
 
 
 def _text(text: str, cls: str) -> nodes.inline:
@@ -92,7 +92,7 @@ def _episode_table(episodes: list[Episode], docname: str) -> nodes.table:
         [episode_xref(ep.id, docname), *(_text(getattr(ep, f), cls) for _h, _w, f, cls in filled)]
         for ep in episodes
     ]
-    return _table(["lit-episode-list"], columns, rows)
+    return table(["lit-episode-list"], columns, rows)
 
 
 def episode_list(episodes: list[Episode], style: str, docname: str) -> list[nodes.Node]:
@@ -129,7 +129,7 @@ def topic_index(rows: list[TopicRow], style: str, docname: str) -> list[nodes.No
             ]
             for row in rows
         ]
-        return [_table(["lit-topic-index"], ((_("Topic"), 60), (_("Episodes"), 20), (_("Cited"), 20)), cells)]
+        return [table(["lit-topic-index"], ((_("Topic"), 60), (_("Episodes"), 20), (_("Cited"), 20)), cells)]
     items = nodes.bullet_list(classes=["lit-topic-index"])
     for row in rows:
         para = nodes.paragraph()

@@ -29,6 +29,14 @@ class ListSpec(NamedTuple):
     limit: int = 0
 
 
+class TimelineSpec(NamedTuple):
+    """What an ``episode-timeline`` counts: per ``year`` or ``month``, of one topic or tag or all."""
+
+    by: str = "year"
+    topic: str = ""
+    tag: str = ""
+
+
 class CitingPlace(NamedTuple):
     """One entry of a *Cited by* line: a page, or an episode on that page."""
 

@@ -15,21 +15,25 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinxcontrib_litreview import render
 from sphinxcontrib_litreview.access import lit_domain
-from sphinxcontrib_litreview.checks import check_list
+from sphinxcontrib_litreview.checks import check_list, check_timeline
+from sphinxcontrib_litreview.compat import builder_tags
 from sphinxcontrib_litreview.conditions import enclosing
 from sphinxcontrib_litreview.glossary import GLOSSARY_DOC_ATTR, definition_of
 from sphinxcontrib_litreview.nodes import (
     lit_backlinks,
     lit_episode_list,
     lit_placeholder,
+    lit_timeline,
     lit_topic_header,
     lit_topic_index,
 )
-from sphinxcontrib_litreview.review import ListSpec, Review
+from sphinxcontrib_litreview.pictures.timeline import timeline
+from sphinxcontrib_litreview.review import ListSpec, Review, TimelineSpec
 from sphinxcontrib_litreview.views import (
     cited_by_view,
     header_view,
     list_view,
+    timeline_view,
     topic_index_view,
     used_in_view,
 )
@@ -60,12 +64,19 @@ def _backlinks(env: BuildEnvironment, review: Review, node: lit_backlinks) -> li
     return render.cited_by(cited_by_view(env, review, node["episode"]), node["docname"])
 
 
+def _timeline(env: BuildEnvironment, review: Review, node: lit_timeline) -> list[nodes.Node]:
+    view = timeline_view(review, TimelineSpec(**node["spec"]))
+    check_timeline(view, review, node)
+    return timeline(view, node["docname"], builder_tags(env), env.config.latex_engine)
+
+
 #: placeholder kind -> what fills it: its view, the checks on that view, its rendering
 FILLERS: dict[type[lit_placeholder], Filler] = {
     lit_topic_header: _topic_header,
     lit_episode_list: _episode_list,
     lit_topic_index: _topic_index,
     lit_backlinks: _backlinks,
+    lit_timeline: _timeline,
 }
 
 

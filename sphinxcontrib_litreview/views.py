@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from sphinxcontrib_litreview.export import topic_bib_filename, writes_exports
-from sphinxcontrib_litreview.records import Episode, TermDef, Topic
-from sphinxcontrib_litreview.review import CitingPlace, ListSpec, Review, TopicRow
+from sphinxcontrib_litreview.records import Episode, TermDef, Topic, natural_key
+from sphinxcontrib_litreview.review import CitingPlace, ListSpec, Review, TimelineSpec, TopicRow
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
@@ -73,6 +73,80 @@ def list_view(
         spec.topic in review.topics,
         not spec.cited_in or spec.cited_in in env.all_docs,
         [_shown(e) for e in review.select(spec)] if spec.topic or not this_topic else [],
+    )
+
+
+#: how many series a timeline tells apart by colour; beyond, the smallest topics share one
+TIMELINE_SERIES = 7
+#: the slugs of the two series that are not one topic
+OTHER_TOPICS, NO_TOPIC = "*", ""
+
+
+class TimelineSeries(NamedTuple):
+    #: a topic's slug, or OTHER_TOPICS or NO_TOPIC
+    slug: str
+    #: the topic as shown, None where no topic-summary declares the slug
+    topic: Topic | None = None
+
+
+class TimelineView(NamedTuple):
+    spec: TimelineSpec
+    topic_declared: bool
+    #: whether any episode of the review has the tag (True without ``:tag:``)
+    tag_used: bool
+    #: bottom to top: the largest topic first
+    series: tuple[TimelineSeries, ...]
+    #: every period from the first dated episode's to the last's: (period, count per series)
+    periods: tuple[tuple[str, tuple[int, ...]], ...]
+    undated: tuple[Episode, ...]
+    #: episodes dated by year only, in a timeline per month
+    coarse: tuple[Episode, ...]
+
+
+def _periods(first: str, last: str, by: str) -> list[str]:
+    if by == "year":
+        return [f"{year:04d}" for year in range(int(first), int(last) + 1)]
+    start, end = int(first[:4]) * 12 + int(first[5:7]) - 1, int(last[:4]) * 12 + int(last[5:7]) - 1
+    return [f"{n // 12:04d}-{n % 12 + 1:02d}" for n in range(start, end + 1)]
+
+
+def timeline_view(review: Review, spec: TimelineSpec) -> TimelineView:
+    """Episodes per period, each under its first declared topic, so that a bar sums to its episodes."""
+    width = 4 if spec.by == "year" else 7
+    counted: dict[str, list[str]] = {}
+    undated, coarse = [], []
+    for ep in review.select(ListSpec(topic=spec.topic, tag=spec.tag)):
+        if not ep.date:
+            undated.append(_shown(ep))
+        elif len(ep.date) < width:
+            coarse.append(_shown(ep))
+        else:
+            slug = spec.topic or next((t for t in ep.topics if t in review.topics), NO_TOPIC)
+            counted.setdefault(ep.date[:width], []).append(slug)
+    totals: dict[str, int] = {}
+    for slugs in counted.values():
+        for slug in slugs:
+            totals[slug] = totals.get(slug, 0) + 1
+    topics = sorted((s for s in totals if s != NO_TOPIC), key=lambda s: (-totals[s], natural_key(s)))
+    if len(topics) > TIMELINE_SERIES:
+        topics[TIMELINE_SERIES - 1 :] = [OTHER_TOPICS]
+    if NO_TOPIC in totals:
+        topics.append(NO_TOPIC)
+    place = {slug: i for i, slug in enumerate(topics)}
+    periods = []
+    for period in _periods(min(counted), max(counted), spec.by) if counted else []:
+        counts = [0] * len(topics)
+        for slug in counted.get(period, ()):
+            counts[place[slug] if slug in place else place[OTHER_TOPICS]] += 1
+        periods.append((period, tuple(counts)))
+    return TimelineView(
+        spec,
+        not spec.topic or spec.topic in review.topics,
+        not spec.tag or any(spec.tag in ep.tags for ep in review.episodes.values()),
+        tuple(TimelineSeries(slug, _maybe_shown(review.topics.get(slug))) for slug in topics),
+        tuple(periods),
+        tuple(undated),
+        tuple(coarse),
     )
 
 
@@ -138,6 +212,7 @@ NEED_VIEWS: dict[str, Callable[[BuildEnvironment, Review, str, str], Any]] = {
     ),
     "list": lambda env, review, spec, doc: list_view(env, review, _spec(spec), doc, False),
     "topic-index": lambda env, review, _, doc: topic_index_view(review),
+    "timeline": lambda env, review, spec, doc: timeline_view(review, TimelineSpec(*json.loads(spec))),
     "citedby": lambda env, review, ep_id, doc: cited_by_view(env, review, ep_id),
     "term": lambda env, review, target, doc: _maybe_shown(review.term(target)),
     "usedin": lambda env, review, term_id, doc: used_in_view(env, review, doc, term_id),

@@ -21,13 +21,14 @@ SUBTYPES: dict[str, tuple[str, bool]] = {
     "duplicate": ("two episodes share an ID, a DOI or an arXiv ID; both places are named", True),
     "id": ("an episode ID does not match ``litreview_id_pattern``, or is not ASCII", True),
     "topic": (
-        "an episode, role or list names a topic that no ``topic-summary`` declares, "
+        "an episode, role, list or timeline names a topic that no ``topic-summary`` declares, "
         "or a topic is declared twice",
         True,
     ),
     "metadata": (
         "a bad date, a source that is not an http(s) URL, a bad DOI or arXiv ID, a missing title, "
-        "an empty ID, a bad list option, option lines that were not read as options",
+        "an empty ID, a bad list or timeline option (or a ``:tag:`` no episode has), "
+        "option lines that were not read as options",
         True,
     ),
     "bib": (

@@ -317,6 +317,19 @@ CASES = [
         "7: WARNING: episode-list: :since: '\u0662\u0660\u0662\u0665' is not an ISO date",
         "8: WARNING: episode-list: :until: '\uff12\uff10\uff12\uff15' is not an ISO date",
     ),
+    _rst(
+        "bad-timeline-options",
+        ".. episode-timeline::\n   :by: week\n   :topic: nowhere\n   :tag: nothing\n\n{end}",
+        "7: WARNING: episode-timeline: :by: must be one of year, month, not 'week'; using 'year'",
+        "8: WARNING: episode-timeline: unknown topic 'nowhere'; no topic-summary declares it",
+        "9: WARNING: episode-timeline: no episode has the tag 'nothing'",
+    ),
+    _md(
+        "bad-timeline-options-myst",
+        "```{episode-timeline}\n:by: Month\n:topic: T\n```\n\n{end}",
+        "8: WARNING: episode-timeline: :by: must be one of year, month, not 'Month'; using 'year'",
+        "9: WARNING: episode-timeline: unknown topic 'T'; no topic-summary declares it (did you mean t?)",
+    ),
     _md(
         "myst-value-starting-with-a-quote",
         '```{episode} E132\n:title: "Quoted" rest\n:topics: t\n```\n\n{end}',

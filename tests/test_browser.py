@@ -97,7 +97,7 @@ def test_reader_sees_header_navigation_list_and_hover_titles(site, browser, sche
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("page", ["rag", "episodes-2024", "episodes-2025", "topics", "glossary"])
+@pytest.mark.parametrize("page", ["index", "rag", "episodes-2024", "episodes-2025", "topics", "glossary"])
 def test_no_horizontal_overflow_on_a_phone(site, browser, scheme, page):
     _open(browser, site / f"{page}.html", scheme, 375, 800)
     _shot(browser, f"{page}-phone-{scheme}")
@@ -105,6 +105,34 @@ def test_no_horizontal_overflow_on_a_phone(site, browser, scheme, page):
         "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 0
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_timeline_takes_the_schemes_text_colour_and_fits_the_column(site, browser, scheme):
+    from selenium.webdriver.common.by import By
+
+    for width in (1280, 390):
+        _open(browser, site / "index.html", scheme, width, 900)
+        chart = browser.find_element(By.CSS_SELECTOR, ".lit-timeline svg.lit-chart")
+        browser.execute_script("arguments[0].scrollIntoView({block: 'start', behavior: 'instant'})", chart)
+        _shot(browser, f"timeline-{width}-{scheme}")
+        box = browser.execute_script(
+            "var r = arguments[0].getBoundingClientRect(), c = arguments[0].closest('article').getBoundingClientRect();"
+            "return {width: r.width, height: r.height, right: r.right, column: c.right};",
+            chart,
+        )
+        assert box["width"] > 0
+        assert box["height"] > 0
+        assert box["right"] <= box["column"] + 1
+        colours = browser.execute_script(
+            "var t = arguments[0].querySelector('text');"
+            "return [getComputedStyle(t).fill, getComputedStyle(arguments[0].closest('article')).color];",
+            chart,
+        )
+        assert colours[0] == colours[1], colours  # axis labels in the page's text colour
+    bars = chart.find_elements(By.TAG_NAME, "rect")
+    assert bars
+    assert all(bar.find_element(By.TAG_NAME, "title").get_attribute("textContent") for bar in bars)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -171,6 +171,16 @@ def retitle_episode(t: Tree) -> None:
     )
 
 
+def redate_episode(t: Tree) -> None:
+    # E3 moves from 2024 to 2025: both timelines on the topics page change, nothing else but E3.
+    t.sub("episodes-a", ":date: 2024-11-02", ":date: 2025-02-10")
+
+
+def undate_episode(t: Tree) -> None:
+    # E4 loses its date: the yearly timeline counts it in its note; lists sorted by date change.
+    t.sub("episodes-b", ":date: 2025-01\n", "")
+
+
 def retitle_citing_episode(t: Tree) -> None:
     # E5's body cites E3: E3's "Cited by" line on episodes-a links to E5, with E5's
     # title on hover; episodes-a shows E5 nowhere else, and is not re-read.
@@ -302,6 +312,8 @@ def retitle_episode_linked_by_any(t: Tree) -> None:
 EDITS: dict[str, Callable[[Tree], None]] = {
     "retitle-episode": retitle_episode,
     "retitle-citing-episode": retitle_citing_episode,
+    "redate-episode": redate_episode,
+    "undate-episode": undate_episode,
     "change-topics": change_topics,
     "add-episode": add_episode,
     "add-episode-page": add_episode_page,
