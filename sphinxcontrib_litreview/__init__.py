@@ -36,7 +36,7 @@ HERE = Path(__file__).parent
 __version__ = "0.1.0"
 
 #: bump with LitDomain.data_version whenever stored records change shape
-ENV_VERSION = 4
+ENV_VERSION = 5
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-SORT_KEYS = ("id", "date", "-date", "title")
+SORT_KEYS = ("id", "date", "-date", "title", "added", "-added")
 LABEL_FIELDS = ("id", "title", "date")
 
 
@@ -83,7 +83,8 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "id",
         (str,),
         "env",
-        "Default order of generated episode lists: ``id``, ``date``, ``-date`` (newest first) or ``title``.",
+        "Default order of generated episode lists: ``id``, ``date``, ``-date`` (newest first), ``title``, "
+        "``added`` or ``-added`` (by ``:added:``, most recently added first).",
     ),
     ConfigValue(
         "litreview_warn_unused_terms",

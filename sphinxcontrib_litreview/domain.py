@@ -89,7 +89,7 @@ class LitDomain(Domain):
     indices: ClassVar = [EpisodeIndex]
     initial_data: ClassVar[dict[str, Any]] = {key: {} for key in PER_DOC}
     #: bump with ENV_VERSION whenever stored records change shape
-    data_version = 4
+    data_version = 5
 
     _review: Review | None = None
     #: the digests of the write under way (see :mod:`.dependencies`); never pickled

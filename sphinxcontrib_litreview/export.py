@@ -80,6 +80,7 @@ def review_data(env: BuildEnvironment) -> dict[str, Any]:
             "takeaway": ep.takeaway,
             "venue": ep.venue,
             "key": ep.key,
+            "added": ep.added,
             "docname": ep.docname,
             "source": _relative(env, ep.source),
             "line": ep.line,

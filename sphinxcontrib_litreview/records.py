@@ -33,6 +33,8 @@ class Episode(NamedTuple):
     venue: str = ""
     #: the bibliography key it joins (``:key:``), "" for none
     key: str = ""
+    #: when it entered the review (``:added:``, ``YYYY-MM-DD``), "" for unknown; feeds use it
+    added: str = ""
 
 
 def episode_label(fmt: str, episode: Episode) -> str:

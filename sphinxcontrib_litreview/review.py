@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from operator import attrgetter
 from typing import NamedTuple, TypeVar
 
 from sphinxcontrib_litreview.conditions import Condition
@@ -182,10 +183,12 @@ class Review:
         if spec.until:
             chosen = (e for e in chosen if e.date and e.date[: len(spec.until)] <= spec.until)
         result = list(chosen)
-        if spec.sort in {"date", "-date"}:
-            # undated episodes go last either way; ties keep ID order
-            dated = sorted((e for e in result if e.date), key=lambda e: e.date, reverse=spec.sort == "-date")
-            result = dated + [e for e in result if not e.date]
+        field = spec.sort.removeprefix("-")
+        if field in {"date", "added"}:
+            # undated episodes go last either way; ties keep ID order (a reversed sort is stable too)
+            value = attrgetter(field)
+            dated = sorted((e for e in result if value(e)), key=value, reverse=spec.sort.startswith("-"))
+            result = dated + [e for e in result if not value(e)]
         elif spec.sort == "title":
             result.sort(key=lambda e: (e.title.casefold(), natural_key(e.id)))
         return result[: spec.limit] if spec.limit > 0 else result

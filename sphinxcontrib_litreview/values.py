@@ -10,6 +10,7 @@ which then look like another ID or break pdflatex.
 from __future__ import annotations
 
 import datetime
+import os
 import re
 from urllib.parse import quote, unquote, urlsplit
 
@@ -72,6 +73,32 @@ def check_date(text: str) -> str | None:
         datetime.date(int(year), int(month or 1), int(day or 1))
     except ValueError as exc:
         return f"is not a real date ({exc})"
+    return None
+
+
+def check_day(text: str) -> str | None:
+    """Return why *text* is not an ISO ``YYYY-MM-DD`` date: ``:added:`` names a day, as feed entries need."""
+    match = _DATE.fullmatch(text)
+    if not match or match.group(3) is None:
+        return "is not an ISO date (YYYY-MM-DD)"
+    return check_date(text)
+
+
+def build_day() -> datetime.date:
+    """Today in UTC, or the day of ``SOURCE_DATE_EPOCH`` when set, as Sphinx takes copyright years.
+
+    A reproducible build pins it, so that whether a date is "in the future" does not depend on the clock.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if re.fullmatch(r"[0-9]{1,12}", epoch):
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date()
+    return datetime.datetime.now(datetime.UTC).date()
+
+
+def check_not_future(day: str, today: datetime.date) -> str | None:
+    """Return why *day* (a valid ``YYYY-MM-DD``) cannot have happened yet."""
+    if datetime.date.fromisoformat(day) > today:
+        return f"is in the future (the build's day is {today.isoformat()})"
     return None
 
 

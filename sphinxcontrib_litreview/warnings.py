@@ -26,7 +26,8 @@ SUBTYPES: dict[str, tuple[str, bool]] = {
         True,
     ),
     "metadata": (
-        "a bad date, a source that is not an http(s) URL, a bad DOI or arXiv ID, a missing title, "
+        "a bad date, an ``:added:`` that is not a ``YYYY-MM-DD`` day or is in the future, "
+        "a source that is not an http(s) URL, a bad DOI or arXiv ID, a missing title, "
         "an empty ID, a bad list or timeline option (or a ``:tag:`` no episode has), "
         "option lines that were not read as options",
         True,

@@ -113,6 +113,36 @@ CASES = [
         "8: WARNING: episode E106: :date: '2025-01-01T10:00' is not an ISO date",
     ),
     _rst(
+        "added-month-only",
+        ".. episode:: E140\n   :title: T\n   :topics: t\n   :added: 2025-06\n\n{end}",
+        "9: WARNING: episode E140: :added: '2025-06' is not an ISO date (YYYY-MM-DD)",
+    ),
+    _rst(
+        "added-impossible",
+        ".. episode:: E141\n   :title: T\n   :added: 2025-02-30\n   :topics: t\n\n{end}",
+        "8: WARNING: episode E141: :added: '2025-02-30' is not a real date",
+    ),
+    _rst(
+        "added-in-words",
+        ".. episode:: E142\n   :title: T\n   :added: yesterday\n   :topics: t\n\n{end}",
+        "8: WARNING: episode E142: :added: 'yesterday' is not an ISO date (YYYY-MM-DD)",
+    ),
+    _rst(
+        "added-in-the-future",
+        ".. episode:: E143\n   :title: T\n   :added: 9999-12-31\n   :topics: t\n\n{end}",
+        "8: WARNING: episode E143: :added: '9999-12-31' is in the future (the build's day is ",
+    ),
+    _md(
+        "added-myst",
+        "```{episode} E144\n:title: T\n:topics: t\n:added: 2025-1-5\n```\n\n{end}",
+        "10: WARNING: episode E144: :added: '2025-1-5' is not an ISO date (YYYY-MM-DD)",
+    ),
+    _md(
+        "added-in-the-future-myst",
+        "```{episode} E145\n:title: T\n:added: 9999-01-01\n:topics: t\n```\n\n{end}",
+        "9: WARNING: episode E145: :added: '9999-01-01' is in the future",
+    ),
+    _rst(
         "javascript-source",
         ".. episode:: E107\n   :title: T\n   :source: javascript:alert(1)\n   :topics: t\n\n{end}",
         "8: WARNING: episode E107: :source: 'javascript:alert(1)' is not an http(s) URL",
@@ -284,7 +314,7 @@ CASES = [
         "   :style: grid\n   :cited-in: nowhere\n\n{end}",
         "7: WARNING: episode-list: :since: '2025-13' is not a real date",
         "8: WARNING: episode-list: :until: 'soon' is not an ISO date",
-        "9: WARNING: episode-list: :sort: must be one of id, date, -date, title, not 'sideways'",
+        "9: WARNING: episode-list: :sort: must be one of id, date, -date, title, added, -added, not 'sideways'",
         "10: WARNING: episode-list: :limit: must be a positive whole number, not 'many'",
         "11: WARNING: episode-list: :style: must be one of list, table, not 'grid'",
         "12: WARNING: episode-list: :cited-in: 'nowhere' is not a document",

@@ -26,6 +26,7 @@ def test_export_has_the_spec_shape(built, builder):
         "takeaway": "A contrastive steer on 50 problems recovers RL accuracy for ~$25.",
         "venue": "",
         "key": "",
+        "added": "",
         "docname": "episodes",
         "source": "episodes.rst",
         "line": 4,

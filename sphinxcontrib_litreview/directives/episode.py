@@ -27,8 +27,11 @@ from sphinxcontrib_litreview.roles import topic_xref
 from sphinxcontrib_litreview.values import (
     arxiv_url,
     authors_text,
+    build_day,
     check_ascii_id,
     check_date,
+    check_day,
+    check_not_future,
     check_url,
     doi_of,
     doi_url,
@@ -53,6 +56,7 @@ OPTIONS = (
     "topics",
     "tags",
     "takeaway",
+    "added",
 )
 
 
@@ -211,6 +215,7 @@ class EpisodeDirective(LitDirective):
                 self._where("date"),
             )
             date = ""
+        added = self._added(ep_id)
         sources: list[str] = []
         #: where each source was written, so linkcheck reports the right line
         self._source_lines: dict[str, tuple[str, int]] = {}
@@ -260,7 +265,28 @@ class EpisodeDirective(LitDirective):
             takeaway=" ".join(opts.get("takeaway", "").split()),
             venue=" ".join(opts.get("venue", "").split()),
             key=key,
+            added=added,
         )
+
+    def _added(self, ep_id: str) -> str:
+        """``:added:`` if it names a real day ("" with a warning if not); a day to come is kept, with a warning."""
+        added = str(self.options.get("added", "")).strip()
+        if not added:
+            return ""
+        if problem := check_day(added):
+            warn(
+                "metadata",
+                f"episode {ep_id}: :added: {shown(added)} {problem}",
+                self.option_location("added"),
+            )
+            return ""
+        if problem := check_not_future(added, build_day()):
+            warn(
+                "metadata",
+                f"episode {ep_id}: :added: {shown(added)} {problem}",
+                self.option_location("added"),
+            )
+        return added
 
     def _reference(self, ep: Episode) -> nodes.paragraph | None:
         """The episode's reference in ``litreview_citation_style``, from the record the page shows."""
