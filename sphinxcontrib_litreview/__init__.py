@@ -13,6 +13,7 @@ from sphinxcontrib_litreview.compat import allow_in_toctree
 from sphinxcontrib_litreview.dependencies import commit_digests, pages_to_rewrite
 from sphinxcontrib_litreview.domain import LitDomain, warn_missing_reference
 from sphinxcontrib_litreview.export import link_output_files, write_export
+from sphinxcontrib_litreview.feeds import explain_missing_base_url, link_feeds, write_feeds
 from sphinxcontrib_litreview.glossary import TermHoverTitles
 from sphinxcontrib_litreview.headings import EpisodeHeadingLevels, EpisodeIdLinks
 from sphinxcontrib_litreview.index import (
@@ -79,6 +80,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", repair_sidebar)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("build-finished", write_export)
+    app.connect("build-finished", write_feeds)
+    app.connect("builder-inited", explain_missing_base_url)
+    app.connect("html-page-context", link_feeds)
     app.connect("build-finished", commit_digests)
     app.connect("config-inited", _add_static_path)
     app.connect("config-inited", book_defaults)

@@ -123,6 +123,22 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "HTML page, so that their episodes and every link to them are in it.",
     ),
     ConfigValue(
+        "litreview_feed",
+        True,
+        (bool,),
+        "html",
+        "Write Atom feeds of the episodes that have ``:added:`` (``litreview.atom`` and "
+        "``litreview-<slug>.atom`` per topic) in html and dirhtml builds, and link them from the "
+        "pages' heads. Needs ``html_baseurl``: without it there is no feed, and the build says so once.",
+    ),
+    ConfigValue(
+        "litreview_feed_limit",
+        50,
+        (int,),
+        "html",
+        "The most entries a feed holds: the most recently added episodes.",
+    ),
+    ConfigValue(
         "litreview_episode_pages_in_toctree",
         False,
         (bool,),
@@ -176,6 +192,9 @@ def validate(app: Sphinx, config: Config) -> None:
     files = config.litreview_bibliography
     if not all(isinstance(path, str) for path in files):
         _reset(config, "litreview_bibliography", "must be a list of file paths (strings)")
+    limit = config.litreview_feed_limit
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        _reset(config, "litreview_feed_limit", f"must be a whole number of at least 1, not {limit!r}")
     if config.litreview_list_sort not in SORT_KEYS:
         _reset(
             config,

@@ -44,9 +44,13 @@ def writes_exports(env: BuildEnvironment) -> bool:
     return any(tags.has(f"builder_{name}") for name in BUILDERS)
 
 
+def topic_file(slug: str, suffix: str) -> str:
+    """``litreview-<slug><suffix>``, the slug encoded so that any slug makes one plain file name."""
+    return f"litreview-{quote(slug, safe='')}{suffix}"
+
+
 def topic_bib_filename(slug: str) -> str:
-    """``litreview-<slug>.bib``, the slug encoded so that any slug makes one plain file name."""
-    return f"litreview-{quote(slug, safe='')}.bib"
+    return topic_file(slug, ".bib")
 
 
 def topic_episodes(review: Review, slug: str) -> list[Episode]:
@@ -110,7 +114,7 @@ def review_data(env: BuildEnvironment) -> dict[str, Any]:
     return {"episodes": episodes, "topics": topics, "citations": citations}
 
 
-def _write(outdir: Path, name: str, text: str) -> None:
+def write_if_changed(outdir: Path, name: str, text: str) -> None:
     """Write only what changed, so that tools watching the folder see only real changes."""
     path = outdir / name
     try:
@@ -128,7 +132,7 @@ def write_export(app: Sphinx, exception: Exception | None) -> None:
     outdir = Path(app.builder.outdir)
     env = app.env
     text = json.dumps(review_data(env), indent=1, ensure_ascii=False, sort_keys=False)
-    _write(outdir, FILENAME, text + "\n")
+    write_if_changed(outdir, FILENAME, text + "\n")
     review = lit_domain(env).review
     entries = lit_domain(env).bibliography.entries
 
@@ -136,12 +140,12 @@ def write_export(app: Sphinx, exception: Exception | None) -> None:
         return list(exported(episodes, entries))
 
     every = items(review.episodes[i] for i in review.ids_sorted)
-    _write(outdir, BIB_FILENAME, bibtex(every))
+    write_if_changed(outdir, BIB_FILENAME, bibtex(every))
     csl = json.dumps([csl_item(item) for item in every], indent=1, ensure_ascii=False)
-    _write(outdir, CSL_FILENAME, csl + "\n")
+    write_if_changed(outdir, CSL_FILENAME, csl + "\n")
     topic_files = {topic_bib_filename(slug): slug for slug in sorted(review.topics)}
     for name, slug in topic_files.items():
-        _write(outdir, name, bibtex(items(topic_episodes(review, slug))))
+        write_if_changed(outdir, name, bibtex(items(topic_episodes(review, slug))))
     for stale in outdir.glob("litreview-*.bib"):  # of a topic renamed or deleted since the last build
         if stale.name not in topic_files:
             stale.unlink()

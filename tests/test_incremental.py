@@ -309,6 +309,16 @@ def retitle_episode_linked_by_any(t: Tree) -> None:
     )
 
 
+def change_added(t: Tree) -> None:
+    # E4 becomes the most recently added: the topics page's "Recently added" list and the feeds change
+    t.sub("episodes-b", ":added: 2025-06-20", ":added: 2025-09-15")
+
+
+def remove_added(t: Tree) -> None:
+    # E6, the most recently added, leaves the list and the review's feed
+    t.sub("episodes-b", ":added: 2025-08-31\n", "")
+
+
 EDITS: dict[str, Callable[[Tree], None]] = {
     "retitle-episode": retitle_episode,
     "retitle-citing-episode": retitle_citing_episode,
@@ -333,6 +343,8 @@ EDITS: dict[str, Callable[[Tree], None]] = {
     "delete-glossary-page": delete_glossary_page,
     "add-glossary-page": add_glossary_page,
     "retitle-episode-linked-by-any": retitle_episode_linked_by_any,
+    "change-added": change_added,
+    "remove-added": remove_added,
 }
 
 
@@ -357,7 +369,7 @@ _SIBLING_TITLES = (
 
 def pages(result: Build) -> dict[str, str]:
     """Every HTML page of *result*, with only the siblings' titles blanked (see above),
-    and the review's export for other tools, ``litreview.json``."""
+    the review's export for other tools, ``litreview.json``, and its Atom feeds."""
     normalised = {}
     for name, html in html_pages(result).items():
         for pattern, replacement in _SIBLING_TITLES:
@@ -366,6 +378,8 @@ def pages(result: Build) -> dict[str, str]:
     export = result.outdir / "litreview.json"
     if export.exists():
         normalised[export.name] = export.read_text(encoding="utf-8")
+    for feed in sorted(result.outdir.glob("litreview*.atom")):
+        normalised[feed.name] = feed.read_text(encoding="utf-8")
     return normalised
 
 

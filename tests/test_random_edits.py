@@ -2,8 +2,8 @@
 
 Hypothesis writes a small review (episode pages, topic pages, a glossary, in
 reST, MyST or both), then applies random edits a user makes: retitle, re-topic,
-add, delete, rename and move episodes; add, delete, rename and retitle topics;
-add and remove citations and term uses; redefine terms; move an episode page's
+add, delete, rename and move episodes, and set or clear their ``:added:``; add,
+delete, rename and retitle topics; add and remove citations and term uses; redefine terms; move an episode page's
 episodes into an ``include``d file and back; join episodes to bibliography entries
 by ``:key:``, and edit, add and delete those entries in the ``.bib``; build with another builder
 (sharing the doctrees, as ``sphinx-build -M`` does) between two html builds.  After every edit the
@@ -34,6 +34,8 @@ TERMS = ("alpha", "beta", "gamma")
 WORDS = ("signal", "noise", "prior", "sample", "reward", "model", "bias", "drift")
 #: bibliography keys episodes may name; k9 is never defined
 KEYS = ("k1", "k2", "k3", "k9")
+#: days episodes may be added on; two episodes added on one day are ordered by ID
+ADDED = ("2024-12-31", "2025-01-05", "2025-02-01")
 
 
 @dataclass
@@ -44,6 +46,8 @@ class Episode:
     terms: list[str] = field(default_factory=list)
     #: the bibliography entry it joins ("" for none): then its title comes from the entry
     key: str = ""
+    #: its ``:added:`` ("" for none): the feeds and the "recently added" list show it
+    added: str = ""
 
 
 @dataclass
@@ -68,7 +72,8 @@ class Review:
         files = {
             "conf.py": 'extensions = ["myst_parser", "sphinxcontrib_litreview"]\nproject = "R"\n'
             'exclude_patterns = ["_build", "_inc-*"]\n'
-            'litreview_bibliography = ["refs.bib"]\n',
+            'litreview_bibliography = ["refs.bib"]\n'
+            'html_baseurl = "https://example.org/r/"\n',
             "refs.bib": "".join(
                 f"@article{{{key},\n  title = {{{title}}},\n  journal = {{{venue}}},\n}}\n\n"
                 for key, (title, venue) in self.bib.items()
@@ -77,7 +82,9 @@ class Review:
         topic_docs = [f"topic-{slug}" for slug in self.topics]
         pages = {
             "index": self._page("index", "Review", [("toctree", ["topics", "glossary", *topic_docs])]),
-            "topics": self._page("topics", "Topics", [("directive", "topic-index"), ("tag-list", None)]),
+            "topics": self._page(
+                "topics", "Topics", [("directive", "topic-index"), ("tag-list", None), ("added-list", None)]
+            ),
             "glossary": self._page("glossary", "Glossary", [("glossary", None)]),
         }
         for slug, (title, cites, terms) in self.topics.items():
@@ -127,6 +134,12 @@ class Review:
                 out.append(f"```{{{arg}}}\n```\n" if md else f".. {arg}::\n")
             elif kind == "tag-list":
                 out.append("```{episode-list}\n:tag: t1\n```\n" if md else ".. episode-list::\n   :tag: t1\n")
+            elif kind == "added-list":
+                out.append(
+                    "```{episode-list}\n:sort: -added\n:limit: 3\n```\n"
+                    if md
+                    else ".. episode-list::\n   :sort: -added\n   :limit: 3\n"
+                )
             elif kind == "topic":
                 out.append(f"```{{topic-summary}} {arg}\n```\n" if md else f".. topic-summary:: {arg}\n")
             elif kind == "glossary":
@@ -145,6 +158,8 @@ class Review:
         options = [f":key: {ep.key}" if ep.key else f":title: {ep.title}", f":tags: t{int(ep_id[1:]) % 2}"]
         if ep.topics:
             options.append(f":topics: {', '.join(ep.topics)}")
+        if ep.added:
+            options.append(f":added: {ep.added}")
         text = " ".join(
             [f"Cites {self._role('ep', c, docname)}." for c in ep.cites]
             + [f"Uses {self._role('term', t, docname)}." for t in ep.terms]
@@ -173,7 +188,11 @@ def _write(srcdir: Path, files: dict[str, str], previous: dict[str, str]) -> Non
 def _bodies(result: Build) -> dict[str, str]:
     # Only the main content: Sphinx itself leaves the previous/next titles of
     # neighbouring pages stale in incremental builds, in any project.
-    return {name: body(html) for name, html in html_pages(result).items()}
+    return {name: body(html) for name, html in html_pages(result).items()} | _feeds(result)
+
+
+def _feeds(result: Build) -> dict[str, str]:
+    return {path.name: path.read_text(encoding="utf-8") for path in sorted(result.outdir.glob("*.atom"))}
 
 
 class EditSequence(RuleBasedStateMachine):
@@ -208,7 +227,8 @@ class EditSequence(RuleBasedStateMachine):
         ep_id = f"E{review.next_id}"
         review.next_id += 1
         topics = data.draw(st.lists(st.sampled_from(sorted(review.topics)), max_size=2, unique=True))
-        review.episodes[ep_id] = Episode(self._title(data), topics)
+        added = data.draw(st.sampled_from(["", *ADDED]))
+        review.episodes[ep_id] = Episode(self._title(data), topics, added=added)
         review.pages[page].append(ep_id)
         cited_by = data.draw(st.sampled_from(sorted(review.topics)))
         review.topics[cited_by][1].append(ep_id)  # so that it is no orphan
@@ -224,6 +244,11 @@ class EditSequence(RuleBasedStateMachine):
     @rule(data=st.data())
     def retitle_episode(self, data: st.DataObject) -> None:
         self.review.episodes[self._any_episode(data)].title = self._title(data)
+
+    @precondition(lambda self: self.review.episodes)
+    @rule(data=st.data(), added=st.sampled_from(["", *ADDED]))
+    def set_added(self, data: st.DataObject, added: str) -> None:
+        self.review.episodes[self._any_episode(data)].added = added
 
     @precondition(lambda self: self.review.episodes)
     @rule(data=st.data())
@@ -398,7 +423,8 @@ class EditSequence(RuleBasedStateMachine):
                 for target in (serial_dir, parallel_dir):
                     shutil.copytree(self.src, target, ignore=shutil.ignore_patterns("_build"))
                 serial, parallel = build(serial_dir), build(parallel_dir, parallel=2)
-                assert (diff := diff_pages(html_pages(parallel), html_pages(serial))) == "", diff
+                got, expected = html_pages(parallel) | _feeds(parallel), html_pages(serial) | _feeds(serial)
+                assert (diff := diff_pages(got, expected)) == "", diff
                 assert sorted(parallel.warnings) == sorted(serial.warnings)
         finally:
             shutil.rmtree(self.tmp, ignore_errors=True)

@@ -1,2 +1,3 @@
 project = "Review (reST)"
 extensions = ["sphinxcontrib_litreview"]
+html_baseurl = "https://example.org/review/"
