@@ -25,10 +25,9 @@ from sphinx.util import logging
 
 from sphinxcontrib_litreview.access import lit_domain
 from sphinxcontrib_litreview.export import topic_file, write_if_changed
+from sphinxcontrib_litreview.review import ListSpec
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
@@ -76,25 +75,19 @@ class Feed(NamedTuple):
     episodes: list[Episode]
 
 
-def newest_first(episodes: Iterable[Episode], limit: int) -> list[Episode]:
-    """The episodes with ``:added:``, most recently added first; on one day, in ID order."""
-    # the input is in ID order and a reversed sort is stable, so IDs break ties
-    dated = sorted((e for e in episodes if e.added), key=lambda e: e.added, reverse=True)
-    return dated[:limit] if limit > 0 else dated
+def _newest(review: Review, topic: str, limit: int) -> list[Episode]:
+    """The episodes with ``:added:`` (of a topic's, if *topic*), as ``:sort: -added`` orders them."""
+    # the list puts the episodes without :added: last, so the first *limit* hold every one a feed takes
+    return [e for e in review.select(ListSpec(topic=topic, sort="-added", limit=limit)) if e.added]
 
 
 def feeds(review: Review, project: str, root_doc: str, limit: int) -> list[Feed]:
     """The review's feed, then one per topic (in slug order)."""
-    every = (review.episodes[i] for i in review.ids_sorted)
-    result = [Feed(FILENAME, project, root_doc, newest_first(every, limit))]
+    result = [Feed(FILENAME, project, root_doc, _newest(review, "", limit))]
     for slug in sorted(review.topics):
-        anchoring = (review.episodes[i] for i in review.anchors.get(slug, ()))
-        title = topic_feed_title(project, review.topics[slug].title)
-        result.append(
-            Feed(
-                topic_feed_filename(slug), title, review.topics[slug].docname, newest_first(anchoring, limit)
-            )
-        )
+        topic = review.topics[slug]
+        title = topic_feed_title(project, topic.title)
+        result.append(Feed(topic_feed_filename(slug), title, topic.docname, _newest(review, slug, limit)))
     return result
 
 

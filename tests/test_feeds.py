@@ -144,6 +144,13 @@ def test_each_topic_has_a_feed_of_its_anchoring_episodes(built, root):
     ]
 
 
+@pytest.mark.parametrize("root", ROOTS_BOTH)
+def test_an_episode_in_only_is_in_the_feeds_of_the_outputs_that_show_it(built, root):
+    result = built(root, tags=["never"])
+    assert _entry_ids(_feed(result)) == ["E5", *NEWEST_FIRST]
+    assert _entry_ids(_feed(result, "litreview-alpha.atom")) == ["E5", "E2", "E1"]
+
+
 def _head_links(html: str) -> list[tuple[str, str]]:
     head = html.split("</head>", 1)[0]
     return [
