@@ -24,7 +24,7 @@ from urllib.parse import quote, urlsplit
 from sphinx.util import logging
 
 from sphinxcontrib_litreview.access import lit_domain
-from sphinxcontrib_litreview.export import topic_file, write_if_changed
+from sphinxcontrib_litreview.export import BUILDERS, topic_file, write_if_changed
 from sphinxcontrib_litreview.review import ListSpec
 
 if TYPE_CHECKING:
@@ -38,7 +38,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 FILENAME = "litreview.atom"
-BUILDERS = ("html", "dirhtml")
 ATOM = "http://www.w3.org/2005/Atom"
 MEDIA_TYPE = "application/atom+xml"
 #: the ``updated`` of a feed that has no entries yet: a fixed date, so that the file stays the same
@@ -95,8 +94,8 @@ def topic_feed_title(project: str, topic_title: str) -> str:
     return f"{project}: {topic_title}"
 
 
-def _text(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
-    element = ET.SubElement(parent, tag, attrs)
+def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
+    element = ET.SubElement(parent, tag)
     element.text = _NOT_XML.sub("", text)
     return element
 
@@ -165,7 +164,7 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
         return
     outdir = Path(app.builder.outdir)
     base = _base_url(app)
-    written = set()
+    written: set[str] = set()
     if base:
         config = app.config
         links = Links(app.builder, base)

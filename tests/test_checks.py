@@ -31,7 +31,8 @@ RST_WARNINGS = [
     "so 'other' is declared here too [litreview.topic]",
     "topic.rst:9: WARNING: episode-list: :since: '2025-13' is not a real date (month must be in 1..12); "
     "the filter is ignored [litreview.metadata]",
-    "topic.rst:10: WARNING: episode-list: :sort: must be one of id, date, -date, title, not 'sideways'; "
+    "topic.rst:10: WARNING: episode-list: :sort: must be one of id, date, -date, title, added, -added, "
+    "not 'sideways'; "
     "using 'id' [litreview.metadata]",
     "topic.rst:11: WARNING: episode-list: :limit: must be a positive whole number, not '-3'; "
     "the list is not limited [litreview.metadata]",
