@@ -24,6 +24,7 @@ from sphinxcontrib_litreview.index import (
 )
 from sphinxcontrib_litreview.latex import EpisodeIndexLinks, book_defaults, name_the_index
 from sphinxcontrib_litreview.manuals import GatherEpisodePages, append_episode_pages
+from sphinxcontrib_litreview.pictures import drawing
 from sphinxcontrib_litreview.previews import add_previews
 from sphinxcontrib_litreview.singlehtml import AppendToSinglePage, repair_links, repair_sidebar
 from sphinxcontrib_litreview.transforms import FillPlaceholders
@@ -50,6 +51,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     nodes.register(app)
     app.add_domain(LitDomain)
     # The short spellings, as Sphinx's math domain does for :eq:.
+    drawing.register(app)
     for name in (
         "episode",
         "topic-summary",
@@ -57,6 +59,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
         "topic-index",
         "episode-list",
         "episode-timeline",
+        "topic-graph",
+        "citation-graph",
     ):
         app.add_directive(name, LitDomain.directives[name])
     for name, role in LitDomain.roles.items():

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from docutils.nodes import Element
     from sphinx.environment import BuildEnvironment
 
+    from sphinxcontrib_litreview.pictures.graphs import GraphSpec, GraphView
     from sphinxcontrib_litreview.records import Episode
     from sphinxcontrib_litreview.review import ListSpec, Review
     from sphinxcontrib_litreview.views import ListView, TimelineView
@@ -157,4 +158,31 @@ def check_timeline(view: TimelineView, review: Review, node: Element) -> None:
             "metadata",
             f"episode-timeline: no episode has the tag {tag!r}{did_you_mean(tag, tags)}",
             where.get("tag", node),
+        )
+
+
+def check_graph(review: Review, view: GraphView, spec: GraphSpec, node: Element) -> None:
+    """What a ``topic-graph`` or ``citation-graph`` names that does not exist, and what it leaves out."""
+    where: dict[str, str] = node.get("locations", {})
+    if not view.known:
+        if spec.episode:
+            hint = did_you_mean(spec.episode, review.ids_sorted)
+            warn(
+                "missing",
+                f"{spec.picture}: unknown episode {spec.episode!r}{hint}",
+                where.get("episode", node),
+            )
+        else:
+            hint = did_you_mean(spec.topic, sorted(review.topics))
+            warn(
+                "topic",
+                f"{spec.picture}: unknown topic {spec.topic!r}; no topic-summary declares it{hint}",
+                where.get("topic", node),
+            )
+    if view.left_out:
+        warn(
+            "graph",
+            f"{spec.picture}: {view.left_out:,} of {view.left_out + len(view.nodes):,} nodes left out, "
+            f"over :max-nodes: {spec.max_nodes}; the most cited are shown",
+            node,
         )

@@ -33,6 +33,7 @@ from sphinxcontrib_litreview.directives.timeline import EpisodeTimelineDirective
 from sphinxcontrib_litreview.directives.topic import TopicSummaryDirective
 from sphinxcontrib_litreview.glossary import sphinx_term_target
 from sphinxcontrib_litreview.index import EpisodeIndex
+from sphinxcontrib_litreview.pictures.directives import CitationGraphDirective, TopicGraphDirective
 from sphinxcontrib_litreview.previews import EPISODE_ATTR as PREVIEW_EPISODE_ATTR
 from sphinxcontrib_litreview.records import Citation, Episode, Need, TermDef, TermUse, Topic, episode_label
 from sphinxcontrib_litreview.review import Review
@@ -85,6 +86,8 @@ class LitDomain(Domain):
         "topic-index": TopicIndexDirective,
         "episode-list": EpisodeListDirective,
         "episode-timeline": EpisodeTimelineDirective,
+        "topic-graph": TopicGraphDirective,
+        "citation-graph": CitationGraphDirective,
     }
     indices: ClassVar = [EpisodeIndex]
     initial_data: ClassVar[dict[str, Any]] = {key: {} for key in PER_DOC}

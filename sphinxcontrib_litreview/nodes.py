@@ -39,11 +39,22 @@ class lit_backlinks(lit_placeholder):
     """The *Cited by* line under an episode; ``episode``."""
 
 
+class lit_graph_placeholder(lit_placeholder):
+    """A ``topic-graph`` or ``citation-graph``; ``spec`` (a GraphSpec as dict), ``locations``."""
+
+
 class lit_timeline(lit_placeholder):
     """An ``episode-timeline``; ``spec`` (a TimelineSpec as dict), ``locations`` of its options."""
 
 
-PLACEHOLDERS = (lit_topic_header, lit_episode_list, lit_topic_index, lit_backlinks, lit_timeline)
+PLACEHOLDERS = (
+    lit_topic_header,
+    lit_episode_list,
+    lit_topic_index,
+    lit_backlinks,
+    lit_timeline,
+    lit_graph_placeholder,
+)
 
 
 class lit_more(nodes.General, nodes.Element):

@@ -127,6 +127,7 @@ NeedKind = Literal[
     "term",
     "usedin",
     "timeline",
+    "graph",
 ]
 
 

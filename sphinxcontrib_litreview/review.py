@@ -9,7 +9,8 @@ for can never drift apart.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import functools
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from operator import attrgetter
 from typing import NamedTuple, TypeVar
@@ -152,6 +153,15 @@ class Review:
                     used[where].add(CitingPlace(use.docname, use.within))
         #: the places that use each term, by the (docname, term id) their links resolve to
         self.term_uses = _in_order(used)
+
+    @functools.cached_property
+    def episode_cites(self) -> dict[str, Counter[str]]:
+        """What each episode's body cites (episodes that exist, not itself), and how often: citation graphs' edges."""
+        cites: dict[str, Counter[str]] = defaultdict(Counter)
+        for cite in self.citations:
+            if cite.within in self.episodes and cite.episode in self.episodes and cite.episode != cite.within:
+                cites[cite.within][cite.episode] += 1
+        return dict(cites)
 
     def term(self, target: str) -> TermDef | None:
         """The definition a ``:term:`` of *target* links to: the one Sphinx resolves it to."""

@@ -15,18 +15,21 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinxcontrib_litreview import render
 from sphinxcontrib_litreview.access import lit_domain
-from sphinxcontrib_litreview.checks import check_list, check_timeline
+from sphinxcontrib_litreview.checks import check_graph, check_list, check_timeline
 from sphinxcontrib_litreview.compat import builder_tags
 from sphinxcontrib_litreview.conditions import enclosing
 from sphinxcontrib_litreview.glossary import GLOSSARY_DOC_ATTR, definition_of
 from sphinxcontrib_litreview.nodes import (
     lit_backlinks,
     lit_episode_list,
+    lit_graph_placeholder,
     lit_placeholder,
     lit_timeline,
     lit_topic_header,
     lit_topic_index,
 )
+from sphinxcontrib_litreview.pictures import render as pictures
+from sphinxcontrib_litreview.pictures.graphs import GraphSpec, graph_view
 from sphinxcontrib_litreview.pictures.timeline import timeline
 from sphinxcontrib_litreview.review import ListSpec, Review, TimelineSpec
 from sphinxcontrib_litreview.views import (
@@ -70,6 +73,13 @@ def _timeline(env: BuildEnvironment, review: Review, node: lit_timeline) -> list
     return timeline(view, node["docname"], builder_tags(env), env.config.latex_engine)
 
 
+def _graph(env: BuildEnvironment, review: Review, node: lit_graph_placeholder) -> list[nodes.Node]:
+    spec = GraphSpec(**node["spec"])
+    view = graph_view(review, spec)
+    check_graph(review, view, spec, node)
+    return pictures.graph(view, spec, node["docname"], node.source, node.line)
+
+
 #: placeholder kind -> what fills it: its view, the checks on that view, its rendering
 FILLERS: dict[type[lit_placeholder], Filler] = {
     lit_topic_header: _topic_header,
@@ -77,6 +87,7 @@ FILLERS: dict[type[lit_placeholder], Filler] = {
     lit_topic_index: _topic_index,
     lit_backlinks: _backlinks,
     lit_timeline: _timeline,
+    lit_graph_placeholder: _graph,
 }
 
 

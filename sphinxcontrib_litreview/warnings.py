@@ -38,6 +38,11 @@ SUBTYPES: dict[str, tuple[str, bool]] = {
         "a key defined twice (in one file or two); each at the file and line",
         True,
     ),
+    "graph": (
+        "a ``topic-graph`` or ``citation-graph`` cut to its ``:max-nodes:`` (saying how many were left out), "
+        "or a picture that dot cannot draw (``graphviz_dot`` not found, or dot failed)",
+        True,
+    ),
     "orphan": ("an episode that nothing cites and that anchors no topic", True),
     "unused-term": (
         "a glossary term that no page uses (only with ``litreview_warn_unused_terms``)",

@@ -388,6 +388,31 @@ CASES = [
         ("3: WARNING: topic 'untitled' has no :title: and its page has no title; the slug is used",),
         titled=False,
     ),
+    _rst(
+        "graph-unknown-episode",
+        ".. citation-graph::\n   :episode: E1211\n\n{end}",
+        "7: WARNING: citation-graph: unknown episode 'E1211' (did you mean E121?)",
+    ),
+    _rst(
+        "graph-unknown-topic",
+        ".. topic-graph:: tt\n\n.. citation-graph::\n   :topic: nope\n\n{end}",
+        "6: WARNING: topic-graph: unknown topic 'tt'; no topic-summary declares it (did you mean t?)",
+        "9: WARNING: citation-graph: unknown topic 'nope'; no topic-summary declares it",
+    ),
+    _rst(
+        "graph-bad-options",
+        ".. citation-graph::\n   :episode: E121\n   :depth: 9\n   :max-nodes: lots\n\n"
+        ".. citation-graph::\n\n{end}",
+        "8: WARNING: citation-graph: :depth: must be 1 or 2, not '9'; using 1",
+        "9: WARNING: citation-graph: :max-nodes: must be a positive whole number, not 'lots'; using 150",
+        "11: WARNING: citation-graph needs either :episode: or :topic:",
+    ),
+    _md(
+        "graph-bad-options-myst",
+        "```{citation-graph}\n:episode: E121\n:depth: 0\n:max-nodes: 99999\n```\n\n{end}",
+        "9: WARNING: citation-graph: :depth: must be 1 or 2, not '0'; using 1",
+        "10: WARNING: citation-graph: :max-nodes: must be at most 5,000, not '99999'; using 150",
+    ),
     _md(
         "bad-options-myst",
         "```{episode} E124\n:title: T\n:date: 2025-13-01\n:source: ftp://example.org/x\n:topics: t\n```\n\n{end}",

@@ -67,7 +67,8 @@ def _pdf_text(src: Path, out: Path, *options: str) -> tuple[subprocess.Completed
         check=False,
         timeout=600,
     )
-    pdfs = list((out / "latex").glob("*.pdf"))
+    # the main PDF, not the pictures drawn for it (litreview-graph-*.pdf)
+    pdfs = [p for p in (out / "latex").glob("*.pdf") if not p.name.startswith("litreview-graph-")]
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     assert len(pdfs) == 1
     text = subprocess.run(
