@@ -82,6 +82,8 @@ def dot_code(view: GraphView, name: str) -> str:
             # a map of topics has no direction: a spring layout; citations flow left to right
             layout="dot" if view.directed else "neato",
             overlap="false",
+            # room between the boxes of a spring layout, so that lines between them show
+            sep="+12",
             outputorder="edgesfirst",
         ),
         _statement(
@@ -94,7 +96,7 @@ def dot_code(view: GraphView, name: str) -> str:
             color="#555555",
             fontcolor="#000000",
         ),
-        _statement("edge", color="#777777", arrowsize=0.7),
+        _statement("edge", color="#777777", arrowsize=0.7, len=1.6),
     ]
     lines += [_node(i, node) for i, node in enumerate(view.nodes)]
     for edge in view.edges:
