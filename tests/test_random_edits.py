@@ -3,7 +3,8 @@
 Hypothesis writes a small review (episode pages, topic pages, a glossary, in
 reST, MyST or both), then applies random edits a user makes: retitle, re-topic,
 add, delete, rename and move episodes, and set or clear their ``:added:``; add,
-delete, rename and retitle topics; add and remove citations and term uses; redefine terms; move an episode page's
+delete, rename and retitle topics; add and remove citations and term uses (the topic map and the
+topics' pictures show them); redefine terms; move an episode page's
 episodes into an ``include``d file and back; join episodes to bibliography entries
 by ``:key:``, and edit, add and delete those entries in the ``.bib``; build with another builder
 (sharing the doctrees, as ``sphinx-build -M`` does) between two html builds.  After every edit the
@@ -83,7 +84,14 @@ class Review:
         pages = {
             "index": self._page("index", "Review", [("toctree", ["topics", "glossary", *topic_docs])]),
             "topics": self._page(
-                "topics", "Topics", [("directive", "topic-index"), ("tag-list", None), ("added-list", None)]
+                "topics",
+                "Topics",
+                [
+                    ("directive", "topic-index"),
+                    ("tag-list", None),
+                    ("added-list", None),
+                    ("directive", "topic-graph"),
+                ],
             ),
             "glossary": self._page("glossary", "Glossary", [("glossary", None)]),
         }
@@ -95,7 +103,12 @@ class Review:
             pages[f"topic-{slug}"] = self._page(
                 f"topic-{slug}",
                 title,
-                [("topic", slug), ("text", prose or "No citations."), ("directive", "anchoring-episodes")],
+                [
+                    ("topic", slug),
+                    ("text", prose or "No citations."),
+                    ("directive", "anchoring-episodes"),
+                    ("pictures", slug),
+                ],
             )
         for page, ids in self.pages.items():
             if not ids:
@@ -139,6 +152,13 @@ class Review:
                     "```{episode-list}\n:sort: -added\n:limit: 3\n```\n"
                     if md
                     else ".. episode-list::\n   :sort: -added\n   :limit: 3\n"
+                )
+            elif kind == "pictures":
+                # the topic's neighbourhood and the citations among its episodes
+                out.append(
+                    f"```{{topic-graph}} {arg}\n```\n\n```{{citation-graph}}\n:topic: {arg}\n```\n"
+                    if md
+                    else f".. topic-graph:: {arg}\n\n.. citation-graph::\n   :topic: {arg}\n"
                 )
             elif kind == "topic":
                 out.append(f"```{{topic-summary}} {arg}\n```\n" if md else f".. topic-summary:: {arg}\n")
