@@ -265,3 +265,11 @@ def test_incremental_pictures_equal_a_clean_build(tmp_path, edit, redrawn):
     shutil.copytree(src, clean_src, ignore=shutil.ignore_patterns("_build"))
     clean = build(clean_src, confoverrides=conf)
     assert diff_pages(html_pages(again), html_pages(clean)) == ""
+
+
+def test_singlehtml_links_reach_the_episodes_on_the_one_page(built):
+    page = (built("graphs", "singlehtml").outdir / "index.html").read_text()
+    links = {href for svg in _svgs(page) for href in _node_links(svg)}
+    assert "#episode-E1" in links
+    for href in links:
+        assert f'id="{href[1:]}"' in page
