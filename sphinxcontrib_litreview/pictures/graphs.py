@@ -14,7 +14,6 @@ from typing import Literal, NamedTuple
 from sphinxcontrib_litreview.records import Episode, Topic, natural_key
 from sphinxcontrib_litreview.review import Review
 
-PICTURES = ("topic-graph", "citation-graph")
 DEPTHS = (1, 2)
 MAX_NODES_DEFAULT = 150
 
