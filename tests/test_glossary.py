@@ -103,8 +103,11 @@ def _normalise(html: str) -> str:
     html = re.sub(r' title="[^"]*"(?=><span class="xref std std-term">)', "", html)
     html = re.sub(r'\n?<div class="lit-used-in docutils container">.*?</div>', "", html, flags=re.S)
     html = re.sub(r'\n\s*<script defer="defer" src="_static/litreview-preview.js\?v=\w+"></script>', "", html)
+    # the extension's stylesheet, and sphinx.ext.graphviz's, which the pictures set up
     return re.sub(
-        r'\n\s*<link rel="stylesheet" type="text/css" href="_static/litreview.css\?v=\w+" />', "", html
+        r'\n\s*<link rel="stylesheet" type="text/css" href="_static/(?:litreview|graphviz).css\?v=\w+" />',
+        "",
+        html,
     )
 
 
