@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinxcontrib_litreview import config, i18n, nodes, references
+from sphinxcontrib_litreview import config, i18n, interactive, nodes, references
 from sphinxcontrib_litreview.bibliography import events as bibliography
 from sphinxcontrib_litreview.collect import CollectAnchorLinks
 from sphinxcontrib_litreview.compat import allow_in_toctree
@@ -82,6 +82,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", link_output_files)
     app.connect("doctree-resolved", add_previews, priority=950)  # once the links are repaired
     app.connect("html-page-context", repair_sidebar)
+    app.connect("html-page-context", interactive.add_to_page)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("build-finished", write_export)
     app.connect("build-finished", write_feeds)

@@ -139,6 +139,15 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "The most entries a feed holds: the most recently added episodes.",
     ),
     ConfigValue(
+        "litreview_interactive",
+        True,
+        (bool,),
+        "html",
+        "In HTML, give every table list and the Episode index a text filter (ID, title, authors, "
+        "takeaway, tags), filters by topic, tag and year, and sortable columns, with the state in "
+        "the page's address. Without JavaScript the whole table is shown. Off: no script on the page.",
+    ),
+    ConfigValue(
         "litreview_episode_pages_in_toctree",
         False,
         (bool,),

@@ -13,7 +13,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinxcontrib_litreview import render
+from sphinxcontrib_litreview import interactive, render
 from sphinxcontrib_litreview.access import lit_domain
 from sphinxcontrib_litreview.checks import check_graph, check_list, check_timeline
 from sphinxcontrib_litreview.compat import builder_tags
@@ -56,7 +56,10 @@ def _episode_list(env: BuildEnvironment, review: Review, node: lit_episode_list)
     spec = ListSpec(**node["spec"])
     view = list_view(env, review, spec, node["docname"], node["this_topic"])
     check_list(view, spec, node)
-    return render.episode_list(view.episodes, node["style"], node["docname"])
+    shown = render.episode_list(view.episodes, node["style"], node["docname"])
+    if node["style"] == "table" and view.episodes and env.config.litreview_interactive:
+        shown.append(interactive.list_data(view.episodes, view.topic_titles))
+    return shown
 
 
 def _topic_index(env: BuildEnvironment, review: Review, node: lit_topic_index) -> list[nodes.Node]:

@@ -42,6 +42,8 @@ class ListView(NamedTuple):
     topic_declared: bool
     cited_in_known: bool
     episodes: list[Episode]
+    #: (slug, title) of every topic the listed episodes anchor: the labels of the topic filter
+    topic_titles: tuple[tuple[str, str], ...] = ()
 
 
 def _existing(env: BuildEnvironment, configured: str, found: list[str]) -> str:
@@ -69,12 +71,25 @@ def list_view(
 ) -> ListView:
     if this_topic:
         spec = spec._replace(topic=page_topic(review, docname))
+    episodes = [_shown(e) for e in review.select(spec)] if spec.topic or not this_topic else []
     return ListView(
         spec.topic,
         spec.topic in review.topics,
         not spec.cited_in or spec.cited_in in env.all_docs,
-        [_shown(e) for e in review.select(spec)] if spec.topic or not this_topic else [],
+        episodes,
+        topic_titles(review, episodes),
     )
+
+
+def topic_titles(review: Review, episodes: Sequence[Episode]) -> tuple[tuple[str, str], ...]:
+    """Each topic the *episodes* anchor, by slug, with its title (the slug for an undeclared one)."""
+    slugs = sorted({slug for ep in episodes for slug in ep.topics}, key=natural_key)
+    return tuple((slug, _topic_title(review, slug)) for slug in slugs)
+
+
+def _topic_title(review: Review, slug: str) -> str:
+    topic = review.topics.get(slug)
+    return topic.title if topic is not None and topic.title else slug
 
 
 #: how many series a timeline tells apart by colour; beyond, the smallest topics share one

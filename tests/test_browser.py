@@ -22,8 +22,8 @@ def site(docs_html: Path) -> Path:
     return docs_html / "example"
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
+def start_chromium() -> object:
+    """Headless Chromium under selenium, keeping the page's console messages for the tests to read."""
     if not (CHROMIUM and CHROMEDRIVER):
         if os.environ.get("CI"):
             pytest.fail("CI must install chromium and chromium-driver (.ci/run does)")
@@ -44,7 +44,13 @@ def browser() -> Iterator[object]:
         "--no-first-run",
     ):
         options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    driver = start_chromium()
     try:
         yield driver
     finally:

@@ -319,6 +319,16 @@ def remove_added(t: Tree) -> None:
     t.sub("episodes-b", ":added: 2025-08-31\n", "")
 
 
+def retag_listed_episode(t: Tree) -> None:
+    # E2 is in the table list on topics (cited on rl-reasoning): the data its tag filter reads changes
+    t.sub("episodes-a", ":tags: sampling\n", ":tags: sampling, scaling\n")
+
+
+def reauthor_listed_episode(t: Tree) -> None:
+    # the table shows no authors, its text filter does
+    t.sub("episodes-a", ":authors: Ana Lima\n", ":authors: Ana Lima; Kai Ito\n")
+
+
 EDITS: dict[str, Callable[[Tree], None]] = {
     "retitle-episode": retitle_episode,
     "retitle-citing-episode": retitle_citing_episode,
@@ -345,6 +355,8 @@ EDITS: dict[str, Callable[[Tree], None]] = {
     "retitle-episode-linked-by-any": retitle_episode_linked_by_any,
     "change-added": change_added,
     "remove-added": remove_added,
+    "retag-listed-episode": retag_listed_episode,
+    "reauthor-listed-episode": reauthor_listed_episode,
 }
 
 

@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "sphinxcontrib_litreview"]
+project = "Interactive lists"
+html_theme = "furo"
