@@ -50,6 +50,7 @@ def start_chromium() -> object:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
+    """One Chromium per test module (tests/test_interactive_browser.py imports this fixture)."""
     driver = start_chromium()
     try:
         yield driver

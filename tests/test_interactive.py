@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
 from tests.helpers import body, html_pages, visible
 
 SCRIPT = "_static/litreview-lists.js"
+PACKAGE_STATIC = Path(__file__).parent.parent / "sphinxcontrib_litreview" / "static"
 
 
 def _data_blocks(html: str) -> list[dict]:
@@ -129,3 +131,10 @@ def test_french_counts_use_the_french_plural(built):
     assert data["strings"]["count"] == "{shown} sur {total} épisodes"
     # the topic header's count, whose third plural form was empty and fell back to English
     assert "Revue de littérature · 3 épisodes" in visible(result.html("retrieval"))
+
+
+def test_the_script_stays_small():
+    """The issue's budget: our own script, no framework, at most 15 kB as it ships (unminified)."""
+    script = PACKAGE_STATIC / "litreview-lists.js"
+    assert script.stat().st_size <= 15_000
+    assert "://" not in script.read_text(encoding="utf-8")  # nothing from another host

@@ -7,7 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_browser import _open, _shot, start_chromium
+from tests import test_browser
+from tests.test_browser import _open, _shot
+
+#: the same Chromium fixture, one browser for this module
+browser = test_browser.browser
 
 
 @pytest.fixture(scope="module")
@@ -15,15 +19,6 @@ def site(built) -> Path:
     result = built("interactive")
     assert result.warnings == []
     return result.outdir
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    driver = start_chromium()
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 @pytest.fixture(autouse=True)
@@ -99,6 +94,9 @@ def test_a_facet_narrows_and_counts_follow_the_other_filters(site, browser):
     # the other facets count within the tag
     assert state["options"]["topic"] == ["Agents (1)", "Retrieval <em>first</em> (2)"]
     assert state["options"]["tag"] == ["dense (2)", "eval (3)", "sparse (1)"]
+    Select(browser.find_element(By.CSS_SELECTOR, "select[name=year]")).select_by_value("undated")
+    assert _state(browser)["ids"] == ["E20"]
+    assert _query(browser) == "?tag=eval&year=undated"
     Select(browser.find_element(By.CSS_SELECTOR, "select[name=year]")).select_by_value("")
     assert _query(browser) == "?tag=eval"
     Select(browser.find_element(By.CSS_SELECTOR, "select[name=topic]")).select_by_value("agents")
