@@ -93,7 +93,7 @@
     try {
       if (push) history.pushState({ litreview: true }, "", url);
       else history.replaceState(history.state, "", url);
-    } catch (e) { /* a browser that refuses keeps the view, not the address */ }
+    } catch (e) { /* refused: the view changes, the address not */ }
   }
 
   function changed(state) {
@@ -144,8 +144,7 @@
     list.clear.disabled = !changed(state);
   }
 
-  /* The Episode index's year rows (and the spacer before each): shown in the index's
-     own order where the year has a row shown. */
+  /* The Episode index's year rows (and spacers): shown, in its own order, where a row is. */
   function showCaps(list) {
     if (!list.caps.length) return;
     var seen = new Set();
@@ -299,6 +298,7 @@
     });
     var sorts = el("div", "lit-sort");
     sorts.setAttribute("role", "group");
+    sorts.setAttribute("aria-label", list.strings.sort);
     sorts.appendChild(el("span", "lit-facet-label", list.strings.sort));
     SORTS.forEach(function (name) {
       if (!list.rows.some(function (r) { return name === "id" || r[name]; })) return;
@@ -324,7 +324,7 @@
     return box;
   }
 
-  /* A table list's column headings sort too: the heading's words become a button. */
+  /* A table list's headings sort too: their words become a button. */
   function sortableHeadings(list) {
     var head = list.table.tHead;
     var first = list.rows[0].tr;
