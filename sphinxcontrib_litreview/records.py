@@ -127,6 +127,8 @@ NeedKind = Literal[
     "term",
     "usedin",
     "timeline",
+    "tag",
+    "author",
 ]
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from sphinxcontrib_litreview.export import topic_bib_filename, writes_exports
+from sphinxcontrib_litreview.indices.links import term_link_view
 from sphinxcontrib_litreview.records import Episode, TermDef, Topic, natural_key
 from sphinxcontrib_litreview.review import CitingPlace, ListSpec, Review, TimelineSpec, TopicRow
 
@@ -216,4 +217,6 @@ NEED_VIEWS: dict[str, Callable[[BuildEnvironment, Review, str, str], Any]] = {
     "citedby": lambda env, review, ep_id, doc: cited_by_view(env, review, ep_id),
     "term": lambda env, review, target, doc: _maybe_shown(review.term(target)),
     "usedin": lambda env, review, term_id, doc: used_in_view(env, review, doc, term_id),
+    "tag": lambda env, review, tag, doc: term_link_view(review, "tag", tag),
+    "author": lambda env, review, name, doc: term_link_view(review, "author", name),
 }
