@@ -92,7 +92,8 @@ def _repair(tree: nodes.Node, index_pages: dict[str, str]) -> None:
         if "#" in fragment:
             ref["refuri"] = "#" + fragment.rpartition("#")[2]
         elif page in index_pages:
-            ref["refuri"] = index_pages[page]
+            # an entry of the index (a tag, an author) has its id in the index's section
+            ref["refuri"] = f"#{fragment}" if fragment else index_pages[page]
 
 
 def repair_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:

@@ -7,7 +7,7 @@ project's language, and their place in a toctree, as ``genindex`` has one.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from sphinx import addnodes
 
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.domains import Index
+    from sphinx.domains.std import StandardDomain
 
 INDICES: tuple[type[Index], ...] = (EpisodeIndex, TagIndex, AuthorIndex)
 
@@ -57,9 +58,15 @@ def name_in_language(app: Sphinx) -> None:
 
     Sphinx's writers take them from the class; a lazy translation there would
     reach the json builder's page context, which cannot serialise it. The
-    toctree's title for an index is the same name.
+    toctree's title for an index is the same name, and so is the title of a
+    ``:ref:`` to it: Sphinx notes that label when it sets the domain up, before
+    this event, so with the name the class had then (another build's, in the
+    same process).
     """
     EpisodeIndex.localname, EpisodeIndex.shortname = _("Episode index"), _("episodes")
     TagIndex.localname, TagIndex.shortname = _("Tag index"), _("tags")
     AuthorIndex.localname, AuthorIndex.shortname = _("Author index"), _("authors")
     allow_indices_in_toctree()
+    std = cast("StandardDomain", app.env.domains["std"])
+    for index in INDICES:
+        std.note_hyperlink_target(index_docname(index), index_docname(index), "", str(index.localname))
