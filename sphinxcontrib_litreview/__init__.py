@@ -15,7 +15,11 @@ from sphinxcontrib_litreview.export import link_output_files, write_export
 from sphinxcontrib_litreview.feeds import explain_missing_base_url, link_feeds, write_feeds
 from sphinxcontrib_litreview.glossary import TermHoverTitles
 from sphinxcontrib_litreview.headings import EpisodeHeadingLevels, EpisodeIdLinks
-from sphinxcontrib_litreview.indices import allow_indices_in_toctree, keep_indices_out_of_manuals, name_in_language
+from sphinxcontrib_litreview.indices import (
+    allow_indices_in_toctree,
+    keep_indices_out_of_manuals,
+    name_in_language,
+)
 from sphinxcontrib_litreview.indices.pages import render_term_index_page
 from sphinxcontrib_litreview.latex import IndexLinks, book_defaults, name_the_index
 from sphinxcontrib_litreview.manuals import GatherEpisodePages, append_episode_pages
@@ -40,7 +44,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     i18n.register(app)
     allow_indices_in_toctree()
     app.connect("builder-inited", name_in_language, priority=400)  # before the PDF preamble takes the name
-    app.connect("doctree-read", keep_indices_out_of_manuals, priority=400)  # before Sphinx's toctree collector
+    app.connect(
+        "doctree-read", keep_indices_out_of_manuals, priority=400
+    )  # before Sphinx's toctree collector
     nodes.register(app)
     app.add_domain(LitDomain)
     # The short spellings, as Sphinx's math domain does for :eq:.

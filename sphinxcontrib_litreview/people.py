@@ -71,9 +71,7 @@ def group_people(authorships: Iterable[tuple[str, tuple[str, ...]]]) -> list[Per
                 continue
             spellings.setdefault(key, Counter())[" ".join(written.split())] += 1
             episodes.setdefault(key, {})[ep_id] = None
-    people = [
-        Person(key, _most_used(spellings[key]), tuple(episodes[key])) for key in spellings
-    ]
+    people = [Person(key, _most_used(spellings[key]), tuple(episodes[key])) for key in spellings]
     return sorted(people, key=family_order)
 
 

@@ -49,7 +49,9 @@ def _links(html: str, page: str) -> list[tuple[str, str]]:
     meta = "".join(re.findall(r'<p class="lit-episode-meta">.*?</p>', html, re.S))
     return [
         (anchor, visible(text))
-        for anchor, text in re.findall(rf'<a class="reference internal" href="{page}#([^"]+)">(.*?)</a>', meta)
+        for anchor, text in re.findall(
+            rf'<a class="reference internal" href="{page}#([^"]+)">(.*?)</a>', meta
+        )
     ]
 
 
@@ -68,9 +70,13 @@ def test_the_tag_index_lists_each_tag_with_an_anchor_and_its_episodes_escaped(bu
         ("tag-token-entropy", "token-entropy", "E1, E3"),
     ]
     assert "<script>alert" not in html
-    assert '<a class="reference internal" href="episodes.html#episode-E1" title="First &lt;b&gt;one&lt;/b&gt;">E1</a>' in html
+    assert (
+        '<a class="reference internal" href="episodes.html#episode-E1" title="First &lt;b&gt;one&lt;/b&gt;">E1</a>'
+        in html
+    )
     letters = re.search(r'<p class="lit-index-letters">(.*?)</p>', html)
-    assert letters and visible(letters.group(1)) == "C · R · S · T"
+    assert letters
+    assert visible(letters.group(1)) == "C · R · S · T"
     # an episode only the PDF shows is in no HTML index; the punctuation-only tag in none
     assert "print-only" not in html
     assert "!!!" not in html
@@ -98,7 +104,13 @@ def test_every_tag_and_author_of_a_metadata_line_links_to_an_existing_entry(buil
     tag_links = _links(episodes, "lit-tagindex.html")
     author_links = _links(episodes, "lit-authorindex.html")
     assert [text for _anchor, text in tag_links] == [
-        "rl", "token-entropy", "&lt;script&gt;alert(1)&lt;/script&gt;", "RL", "rl", "token-entropy", "calibration",
+        "rl",
+        "token-entropy",
+        "&lt;script&gt;alert(1)&lt;/script&gt;",
+        "RL",
+        "rl",
+        "token-entropy",
+        "calibration",
     ]
     # each person as written on the episode, linked to the one entry of that person
     assert author_links == [
@@ -114,7 +126,10 @@ def test_every_tag_and_author_of_a_metadata_line_links_to_an_existing_entry(buil
         ids = _ids(result.html(page))
         assert {anchor for anchor, _text in links} <= ids
     # a tag or author of punctuation alone is shown, unlinked
-    assert '<code class="lit-tag docutils literal notranslate"><span class="pre">!!!</span></code></span>' in episodes
+    assert (
+        '<code class="lit-tag docutils literal notranslate"><span class="pre">!!!</span></code></span>'
+        in episodes
+    )
     assert '; <span class="lit-author">...</span>' in episodes
 
 
@@ -129,7 +144,10 @@ def test_each_index_can_be_listed_in_a_toctree(built, root):
     ):
         assert f'<a class="reference internal" href="{page}.html">{title}</a>' in index
     # :ref: to an index is titled by it
-    assert '<a class="reference internal" href="lit-tagindex.html"><span class="std std-ref">Tag index</span></a>' in index
+    assert (
+        '<a class="reference internal" href="lit-tagindex.html"><span class="std std-ref">Tag index</span></a>'
+        in index
+    )
 
 
 @pytest.mark.parametrize("root", ROOTS)
@@ -147,8 +165,9 @@ def test_html_domain_indices_turns_the_term_indices_and_their_links_off(tmp_path
     assert not (result.outdir / "lit-tagindex.html").exists()
     assert "lit-tagindex.html#" not in result.html("episodes")
     assert "lit-authorindex.html#" not in result.html("episodes")
-    assert '<code class="lit-tag docutils literal notranslate"><span class="pre">rl</span></code>' in result.html(
-        "episodes"
+    assert (
+        '<code class="lit-tag docutils literal notranslate"><span class="pre">rl</span></code>'
+        in result.html("episodes")
     )
 
 
@@ -166,7 +185,8 @@ def test_singlehtml_links_land_on_the_index_sections_of_the_page(built):
     html = result.html("index")
     ids = _ids(html)
     links = re.findall(r'href="#((?:tag|author)-[^"]+)"', html)
-    assert "tag-rl" in links and "author-jane-doe" in links
+    assert "tag-rl" in links
+    assert "author-jane-doe" in links
     assert set(links) <= ids
     assert '<section class="lit-index lit-tagindex" id="lit-tagindex">' in html
     assert "lit-tagindex.html" not in html
@@ -190,15 +210,20 @@ def test_the_pdf_labels_each_term_and_metadata_links_reach_their_term(built, roo
     tex = _tex(built(root, "latex"))
     for name in ("tagindex", "authorindex"):
         # the index of that name: its group headings are the terms, numbered as litreview.sty labels them
-        start = tex.index(f"\\renewcommand{{\\indexname}}{{{'Tag' if name == 'tagindex' else 'Author'} index}}")
+        start = tex.index(
+            f"\\renewcommand{{\\indexname}}{{{'Tag' if name == 'tagindex' else 'Author'} index}}"
+        )
         block = tex[start : tex.index("\\end{sphinxtheindex}", start)]
         headings = re.findall(r"\\bigletter\{(.*?)\}\n", block)
         links = re.findall(
-            rf"\\hyperref\[\\detokenize\{{litreview:{name}-(\d+)\}}\]\{{\\sphinxcrossref\{{(.*?)\}}\}}\}}", tex
+            rf"\\hyperref\[\\detokenize\{{litreview:{name}-(\d+)\}}\]\{{\\sphinxcrossref\{{(.*?)\}}\}}\}}",
+            tex,
         )
         assert links
         for number, text in links:
-            shown = re.sub(r"\\(?:sphinxcode|sphinxupquote|DUrole\{lit-author\})\{", "", text).replace("}", "")
+            shown = re.sub(r"\\(?:sphinxcode|sphinxupquote|DUrole\{lit-author\})\{", "", text).replace(
+                "}", ""
+            )
             heading = headings[int(number) - 1].replace("}", "")
             if name == "tagindex":
                 assert shown == heading, (number, text)
@@ -263,7 +288,8 @@ def test_a_person_is_the_same_in_either_spelling_and_white_space():
     assert person_key("Plato") == "plato"
     assert person_key("Jane Doe") != person_key("John Doe")
     assert person_key("...") == person_key(" ") == ""
-    assert not has_word("!!!") and has_word("C3")
+    assert not has_word("!!!")
+    assert has_word("C3")
 
 
 def test_the_shown_spelling_is_the_most_used_and_ties_go_to_natural_order():

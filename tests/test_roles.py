@@ -82,10 +82,12 @@ def test_everything_from_sources_is_escaped(built):
     assert 'title="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' in index
     # as written: no smart quotes in option values
     assert '<span class="lit-author">&lt;b&gt;Mallory&lt;/b&gt;</span></a>, <a ' in index
-    assert "<span class=\"lit-author\">O'Brien &amp; Sons</span>" in index
+    assert '<span class="lit-author">O\'Brien &amp; Sons</span>' in index
     # and in the indices, where each has an entry of its own
-    assert '<span class="lit-index-term">&lt;img src=x onerror=alert(1)&gt;</span>' in result.html("lit-tagindex")
-    assert "<span class=\"lit-index-term\">O'Brien &amp; Sons</span>" in result.html("lit-authorindex")
+    assert '<span class="lit-index-term">&lt;img src=x onerror=alert(1)&gt;</span>' in result.html(
+        "lit-tagindex"
+    )
+    assert '<span class="lit-index-term">O\'Brien &amp; Sons</span>' in result.html("lit-authorindex")
     assert 'href="https://example.org/?q=&lt;x&gt;&amp;a=&quot;1&quot;"' in index
     md = result.html("md")
     assert 'title="&lt;svg onload=alert(3)&gt; &amp; &quot;more&quot;"' in md

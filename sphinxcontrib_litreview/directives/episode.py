@@ -400,7 +400,10 @@ class EpisodeDirective(LitDirective):
             parts.append([nodes.inline(ep.date, ep.date, classes=["lit-date"])])
         if ep.authors:
             people = self._linked(
-                "author", ep.authors, authors_separator(ep.authors), lambda name: nodes.inline(name, name, classes=["lit-author"])
+                "author",
+                ep.authors,
+                authors_separator(ep.authors),
+                lambda name: nodes.inline(name, name, classes=["lit-author"]),
             )
             parts.append([nodes.inline("", "", *people, classes=["lit-authors"])])
         if ep.venue:
@@ -427,7 +430,9 @@ class EpisodeDirective(LitDirective):
             parts.append([nodes.inline("", "", *items, classes=["lit-topics"])])
         if ep.tags:
             items = [nodes.Text(_("Tags:") + " ")]
-            items += self._linked("tag", ep.tags, ", ", lambda tag: nodes.literal(tag, tag, classes=["lit-tag"]))
+            items += self._linked(
+                "tag", ep.tags, ", ", lambda tag: nodes.literal(tag, tag, classes=["lit-tag"])
+            )
             parts.append([nodes.inline("", "", *items, classes=["lit-tags"])])
         if not parts:
             return None

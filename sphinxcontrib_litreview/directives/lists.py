@@ -80,7 +80,8 @@ class EpisodeListDirective(_ListDirective):
     """Any filtered list of episodes; every filter is a declarative option."""
 
     option_spec: ClassVar = dict.fromkeys(
-        ("topic", "tag", "author", "cited-in", "since", "until", "sort", "limit", "style"), directives.unchanged
+        ("topic", "tag", "author", "cited-in", "since", "until", "sort", "limit", "style"),
+        directives.unchanged,
     )
 
     def run(self) -> list[nodes.Node]:

@@ -7,7 +7,7 @@ project's language, and their place in a toctree, as ``genindex`` has one.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from sphinx import addnodes
 
@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.domains import Index
-    from sphinx.domains.std import StandardDomain
 
 INDICES: tuple[type[Index], ...] = (EpisodeIndex, TagIndex, AuthorIndex)
 
@@ -67,6 +66,6 @@ def name_in_language(app: Sphinx) -> None:
     TagIndex.localname, TagIndex.shortname = _("Tag index"), _("tags")
     AuthorIndex.localname, AuthorIndex.shortname = _("Author index"), _("authors")
     allow_indices_in_toctree()
-    std = cast("StandardDomain", app.env.domains["std"])
+    std = app.env.domains["std"]
     for index in INDICES:
         std.note_hyperlink_target(index_docname(index), index_docname(index), "", str(index.localname))

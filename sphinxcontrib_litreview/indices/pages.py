@@ -111,7 +111,11 @@ def render_term_index_page(
     """``html-page-context``: a term index page is the theme's ``page.html`` holding its section."""
     index_cls = TERM_PAGES.get(pagename)
     builder = app.builder
-    if index_cls is None or templatename != "domainindex.html" or not isinstance(builder, StandaloneHTMLBuilder):
+    if (
+        index_cls is None
+        or templatename != "domainindex.html"
+        or not isinstance(builder, StandaloneHTMLBuilder)
+    ):
         return None
 
     def link(docname: str, anchor: str) -> str:
@@ -119,8 +123,10 @@ def render_term_index_page(
 
     section = index_section(pagename, index_cls(lit_domain(builder.env)), link)
     # in a container, so that docutils does not take the section's title for the document's
-    context["body"] = builder.render_partial(nodes.container("", section, classes=["lit-index-page"]))[
-        "fragment"
-    ] if section is not None else ""
+    context["body"] = (
+        builder.render_partial(nodes.container("", section, classes=["lit-index-page"]))["fragment"]
+        if section is not None
+        else ""
+    )
     context["title"] = str(index_cls.localname)
     return "page.html"
