@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from docutils import nodes
@@ -66,11 +66,6 @@ def _letter(text: str) -> str:
     return unicodedata.normalize("NFKD", first)[0].upper()
 
 
-def _by_letter(terms: list[Term]) -> list[Term]:
-    """Terms filed by letter, in their order within each letter (``<b>`` goes under B)."""
-    return sorted(terms, key=lambda term: term.letter)
-
-
 class TermIndex(Index):
     """An index of terms (tags or people), each with the episodes that name it."""
 
@@ -78,8 +73,17 @@ class TermIndex(Index):
     #: the ``pending_xref`` type of the links to this index's entries
     reftype: ClassVar[str] = ""
 
+    @classmethod
+    def terms(cls, review: Review) -> list[Term]:
+        """Every term, filed by letter, in its own order within each (``<b>`` goes under B); once per review."""
+        key = ("terms", cls.name)
+        found = review.memo.get(key)
+        if found is None:
+            found = review.memo[key] = sorted(cls.each_term(review), key=lambda term: term.letter)
+        return found  # type: ignore[return-value]
+
     @staticmethod
-    def terms(review: Review) -> list[Term]:
+    def each_term(review: Review) -> Iterator[Term]:
         raise NotImplementedError
 
     @staticmethod
@@ -126,10 +130,9 @@ class TagIndex(TermIndex):
     reftype = "tag"
 
     @staticmethod
-    def terms(review: Review) -> list[Term]:
-        return _by_letter(
-            [Term(tag, tag_anchor(tag), _letter(tag), tuple(ids)) for tag, ids in review.tag_episodes.items()]
-        )
+    def each_term(review: Review) -> Iterator[Term]:
+        for tag, ids in review.tag_episodes.items():
+            yield Term(tag, tag_anchor(tag), _letter(tag), tuple(ids))
 
     @staticmethod
     def anchor_of(review: Review, target: str) -> str | None:
@@ -143,13 +146,9 @@ class AuthorIndex(TermIndex):
     reftype = "author"
 
     @staticmethod
-    def terms(review: Review) -> list[Term]:
-        return _by_letter(
-            [
-                Term(p.display, person_anchor(p.key), _letter(split_name(p.display).family), p.episodes)
-                for p in review.people.values()
-            ]
-        )
+    def each_term(review: Review) -> Iterator[Term]:
+        for p in review.people.values():
+            yield Term(p.display, person_anchor(p.key), _letter(split_name(p.display).family), p.episodes)
 
     @staticmethod
     def anchor_of(review: Review, target: str) -> str | None:
