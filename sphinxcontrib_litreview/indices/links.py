@@ -41,14 +41,22 @@ def manual_label(index: type[TermIndex], ordinal: int) -> str:
     return index_refuri(f"{index.name}-{ordinal}")
 
 
-def _manual_ordinals(domain: LitDomain, index: type[TermIndex], docnames: frozenset[str]) -> dict[str, int]:
-    review = domain.review
-    key = (index.name, docnames)
-    found = review.memo.get(key)
-    if found is None:
-        terms = index(domain).manual_terms(docnames)
-        found = review.memo[key] = {term.anchor: i for i, term in enumerate(terms, start=1)}
-    return found  # type: ignore[return-value]
+def _manual_ordinals(domain: LitDomain, index: type[TermIndex], builder: Builder) -> dict[str, int]:
+    """Term anchor -> its number in the manual being assembled, computed once per manual.
+
+    The LaTeX builder resolves a manual's references once its set of documents
+    (``builder.docnames``) is complete; each manual has a set of its own.
+    """
+    docnames: set[str] = builder.docnames  # type: ignore[attr-defined]
+    key = ("manual", index.name)
+    held = domain.review.memo.get(key)
+    if isinstance(held, tuple) and held[0] is docnames and held[1] == len(docnames):
+        return held[2]  # type: ignore[no-any-return]
+    terms = index(domain).manual_terms(docnames)
+    ordinals = {term.anchor: i for i, term in enumerate(terms, start=1)}
+    # the set itself is kept, so that no other set can take its identity
+    domain.review.memo[key] = (docnames, len(docnames), ordinals)
+    return ordinals
 
 
 def resolve_term_link(
@@ -67,7 +75,7 @@ def resolve_term_link(
     if builder.format == "latex":
         if not index_wanted(builder.config.latex_domain_indices, name):
             return None
-        ordinal = _manual_ordinals(domain, index, frozenset(builder.docnames)).get(anchor)  # type: ignore[attr-defined]
+        ordinal = _manual_ordinals(domain, index, builder).get(anchor)
         if ordinal is None:
             return None
         return nodes.reference("", "", contnode, refuri=manual_label(index, ordinal), internal=True)
