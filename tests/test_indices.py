@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sphinxcontrib_litreview.people import group_people, has_word, person_key
-from tests.helpers import body, build, diff_pages, html_pages, read_inventory, visible
+from tests.helpers import body, build, diff_pages, html_pages, read_inventory, rebuild, visible
 
 ROOTS = ["indices", "indices-myst"]
 ROOT_DIR = Path(__file__).parent / "roots"
@@ -302,3 +302,12 @@ def test_the_shown_spelling_is_the_most_used_and_ties_go_to_natural_order():
     ]
     # the same whatever order the episodes come in
     assert group_people([("E2", ("Wei Zhang",)), ("E1", ("Zhang, Wei",))])[0].display == "Wei Zhang"
+
+
+def test_a_build_that_writes_no_document_still_writes_the_term_indices(tmp_path):
+    # Sphinx writes the domain indices on every build; the translator then has no page state of its own
+    first = build(shutil.copytree(ROOT_DIR / "test-indices", tmp_path / "src"))
+    pages = {name: first.html(name) for name in ("lit-tagindex", "lit-authorindex")}
+    again = rebuild(first)
+    assert "writing output... [" not in again.status.split("generating indices")[0]
+    assert {name: again.html(name) for name in pages} == pages

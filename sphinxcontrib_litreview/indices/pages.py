@@ -105,6 +105,25 @@ def _term_groups(terms: list[Term], index: TermIndex, link: Link) -> list[nodes.
     return result
 
 
+#: what Sphinx's HTML translator reads from the builder about the page being written
+_PAGE_STATE = ("current_docname", "secnumbers", "fignumbers")
+
+
+def _render(builder: StandaloneHTMLBuilder, pagename: str, node: nodes.Element) -> str:
+    """*node* as HTML for the generated page *pagename*, which has no section or figure numbers.
+
+    Sphinx sets the translator's per-page state only when it writes a document,
+    and a build that writes none has none to give.
+    """
+    saved = {name: getattr(builder, name) for name in _PAGE_STATE if hasattr(builder, name)}
+    builder.current_docname, builder.secnumbers, builder.fignumbers = pagename, {}, {}
+    try:
+        return builder.render_partial(node)["fragment"]
+    finally:
+        for name, value in saved.items():
+            setattr(builder, name, value)
+
+
 def render_term_index_page(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
 ) -> str | None:
@@ -124,7 +143,7 @@ def render_term_index_page(
     section = index_section(pagename, index_cls(lit_domain(builder.env)), link)
     # in a container, so that docutils does not take the section's title for the document's
     context["body"] = (
-        builder.render_partial(nodes.container("", section, classes=["lit-index-page"]))["fragment"]
+        _render(builder, pagename, nodes.container("", section, classes=["lit-index-page"]))
         if section is not None
         else ""
     )
