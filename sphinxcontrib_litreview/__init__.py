@@ -9,20 +9,19 @@ from typing import TYPE_CHECKING, Any
 from sphinxcontrib_litreview import config, i18n, interactive, nodes, references
 from sphinxcontrib_litreview.bibliography import events as bibliography
 from sphinxcontrib_litreview.collect import CollectAnchorLinks
-from sphinxcontrib_litreview.compat import allow_in_toctree
 from sphinxcontrib_litreview.dependencies import commit_digests, pages_to_rewrite
 from sphinxcontrib_litreview.domain import LitDomain, warn_missing_reference
 from sphinxcontrib_litreview.export import link_output_files, write_export
 from sphinxcontrib_litreview.feeds import explain_missing_base_url, link_feeds, write_feeds
 from sphinxcontrib_litreview.glossary import TermHoverTitles
 from sphinxcontrib_litreview.headings import EpisodeHeadingLevels, EpisodeIdLinks
-from sphinxcontrib_litreview.index import (
-    EpisodeIndex,
-    index_docname,
-    keep_index_out_of_manuals,
+from sphinxcontrib_litreview.indices import (
+    allow_indices_in_toctree,
+    keep_indices_out_of_manuals,
     name_in_language,
 )
-from sphinxcontrib_litreview.latex import EpisodeIndexLinks, book_defaults, name_the_index
+from sphinxcontrib_litreview.indices.pages import render_term_index_page
+from sphinxcontrib_litreview.latex import IndexLinks, book_defaults, name_the_index
 from sphinxcontrib_litreview.manuals import GatherEpisodePages, append_episode_pages
 from sphinxcontrib_litreview.pictures import drawing
 from sphinxcontrib_litreview.previews import add_previews
@@ -44,10 +43,11 @@ ENV_VERSION = 5
 def setup(app: Sphinx) -> dict[str, Any]:
     config.register(app)
     i18n.register(app)
-    # like genindex: a toctree entry for the Episode index puts it in the sidebar
-    allow_in_toctree(index_docname(), EpisodeIndex.localname)
+    allow_indices_in_toctree()
     app.connect("builder-inited", name_in_language, priority=400)  # before the PDF preamble takes the name
-    app.connect("doctree-read", keep_index_out_of_manuals, priority=400)  # before Sphinx's toctree collector
+    app.connect(
+        "doctree-read", keep_indices_out_of_manuals, priority=400
+    )  # before Sphinx's toctree collector
     nodes.register(app)
     app.add_domain(LitDomain)
     # The short spellings, as Sphinx's math domain does for :eq:.
@@ -83,6 +83,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", add_previews, priority=950)  # once the links are repaired
     app.connect("html-page-context", repair_sidebar)
     app.connect("html-page-context", interactive.add_to_page)
+    app.connect("html-page-context", render_term_index_page)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("build-finished", write_export)
     app.connect("build-finished", write_feeds)
@@ -92,7 +93,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _add_static_path)
     app.connect("config-inited", book_defaults)
     app.connect("builder-inited", name_the_index)
-    app.add_post_transform(EpisodeIndexLinks)
+    app.add_post_transform(IndexLinks)
     app.add_css_file("litreview.css")
     app.add_js_file("litreview-preview.js", loading_method="defer")
     app.add_latex_package("litreview")

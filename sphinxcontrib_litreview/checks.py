@@ -103,6 +103,8 @@ def did_you_mean(target: str, known: list[str]) -> str:
 def warn_unresolved(review: Review, node: Element) -> None:
     """A ``lit`` reference that resolves nowhere: our own located message, subtype and hint."""
     target = node["reftarget"]
+    if node["reftype"] in {"tag", "author"}:
+        return  # a tag or author that no index of this output holds stays plain text
     if in_substitution_definition(node):
         return  # reported where the substitution is used, if it is
     if target in (review.elsewhere_topics if node["reftype"] == "topic" else review.elsewhere_episodes):

@@ -142,6 +142,8 @@ def collect_document(
         elif refdomain == "lit" and reftype == "topic":
             xref.source, xref.line = lines.of(xref)
             needs.append(Need("topic", target))
+        elif refdomain == "lit" and reftype in {"tag", "author"}:
+            needs.append(Need(reftype, target))
         elif refdomain == "std" and reftype == "term":
             key = target.lower()
             # Sphinx's own term references keep their line: its warnings stay as they were.

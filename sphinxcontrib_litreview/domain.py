@@ -32,7 +32,8 @@ from sphinxcontrib_litreview.directives.lists import (
 from sphinxcontrib_litreview.directives.timeline import EpisodeTimelineDirective
 from sphinxcontrib_litreview.directives.topic import TopicSummaryDirective
 from sphinxcontrib_litreview.glossary import sphinx_term_target
-from sphinxcontrib_litreview.index import EpisodeIndex
+from sphinxcontrib_litreview.indices import INDICES
+from sphinxcontrib_litreview.indices.links import BY_REFTYPE, resolve_term_link
 from sphinxcontrib_litreview.pictures.directives import CitationGraphDirective, TopicGraphDirective
 from sphinxcontrib_litreview.previews import EPISODE_ATTR as PREVIEW_EPISODE_ATTR
 from sphinxcontrib_litreview.records import Citation, Episode, Need, TermDef, TermUse, Topic, episode_label
@@ -89,7 +90,7 @@ class LitDomain(Domain):
         "topic-graph": TopicGraphDirective,
         "citation-graph": CitationGraphDirective,
     }
-    indices: ClassVar = [EpisodeIndex]
+    indices: ClassVar = list(INDICES)
     initial_data: ClassVar[dict[str, Any]] = {key: {} for key in PER_DOC}
     #: bump with ENV_VERSION whenever stored records change shape
     data_version = 5
@@ -232,6 +233,8 @@ class LitDomain(Domain):
             return make_refnode(
                 builder, fromdocname, episode.docname, episode.node_id, contnode, episode.title or None
             )
+        if typ in BY_REFTYPE:
+            return resolve_term_link(self, builder, fromdocname, typ, target, contnode)
         if typ == "topic":
             topic = review.topics.get(target)
             if topic is None:

@@ -20,7 +20,8 @@ from docutils import nodes
 
 from sphinxcontrib_litreview.access import lit_domain
 from sphinxcontrib_litreview.i18n import _, ngettext
-from sphinxcontrib_litreview.index import index_docname
+from sphinxcontrib_litreview.indices import index_docname
+from sphinxcontrib_litreview.indices.episodes import EpisodeIndex
 from sphinxcontrib_litreview.previews import script_json
 from sphinxcontrib_litreview.values import authors_text
 from sphinxcontrib_litreview.views import topic_titles
@@ -96,7 +97,7 @@ def add_to_page(
     """``html-page-context``: the script on the pages with a table list, and the Episode index's data."""
     if not app.config.litreview_interactive:
         return
-    if pagename == index_docname():
+    if pagename == index_docname(EpisodeIndex):
         data = _block(_index_data(lit_domain(app.env).review), ' id="lit-index-data"')
         context["metatags"] = context.get("metatags", "") + data
     elif f'class="{DATA_CLASS}"' not in context.get("body", ""):

@@ -1,9 +1,10 @@
-"""What the PDF needs beyond the shipped style file: book defaults and live links to the Episode index.
+"""What the PDF needs beyond the shipped style file: book defaults and live links to the indices.
 
 Sphinx's LaTeX writer sets each domain index under ``\\indexname`` and gives
 it no label, so a ``:ref:`lit-episodeindex``` would be dead text in the PDF.
-The preamble names the Episode index; ``litreview.sty`` labels the index of
-that name; references to it become links to that label, in Sphinx's own markup.
+The preamble names each of the domain's indices; ``litreview.sty`` labels the
+index of that name (and, in the Tag and Author index, each term's heading);
+references to it become links to that label, in Sphinx's own markup.
 """
 
 from __future__ import annotations
@@ -14,15 +15,20 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinxcontrib_litreview.index import EpisodeIndex, index_docname
+from sphinxcontrib_litreview.indices import INDICES, index_docname
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-#: the label litreview.sty sets at the start of the Episode index, as a reference names it:
-#: the LaTeX writer turns ``%doc#id`` into ``\hyperref[doc:id]``
-INDEX_REFURI = "%litreview#episodeindex"
+
+def index_refuri(name: str) -> str:
+    """The label litreview.sty sets at the index *name* (``episodeindex``), as a reference names it.
+
+    The LaTeX writer turns ``%doc#id`` into ``\\hyperref[doc:id]``.
+    """
+    return f"%litreview#{name}"
+
 
 #: latex_elements the extension sets unless the project sets them: a review read
 #: on screen or printed one-sided, with no blank page before each chapter
@@ -36,26 +42,28 @@ def book_defaults(app: Sphinx, config: Config) -> None:
 
 
 def name_the_index(app: Sphinx) -> None:
-    """``builder-inited``: tell litreview.sty the Episode index's (translated) name."""
+    """``builder-inited``: tell litreview.sty the indices' (translated) names."""
     if app.builder.format == "latex":
         context: dict[str, Any] = app.builder.context  # type: ignore[attr-defined]
-        context["preamble"] += f"\n\\renewcommand\\litreviewepisodeindexname{{{EpisodeIndex.localname}}}\n"
+        context["preamble"] += "".join(
+            f"\n\\renewcommand\\litreview{index.name}name{{{index.localname}}}\n" for index in INDICES
+        )
 
 
-class EpisodeIndexLinks(SphinxPostTransform):
-    """``:ref:`lit-episodeindex``` as a link to the PDF's Episode index, before Sphinx finds no page for it."""
+class IndexLinks(SphinxPostTransform):
+    """``:ref:`lit-tagindex``` and the others as links to the PDF's index, before Sphinx finds no page for it."""
 
     default_priority = 8  # before ReferencesResolver (10)
     formats = ("latex",)
 
     def run(self, **kwargs: Any) -> None:
+        by_docname = {index_docname(index): index for index in INDICES}
         for xref in list(self.document.findall(addnodes.pending_xref)):
-            if (xref.get("refdomain"), xref.get("reftype"), xref.get("reftarget")) != (
-                "std",
-                "ref",
-                index_docname(),
-            ):
+            if (xref.get("refdomain"), xref.get("reftype")) != ("std", "ref"):
                 continue
-            text = xref.astext() if xref.get("refexplicit") else str(EpisodeIndex.localname)
+            index = by_docname.get(xref.get("reftarget", ""))
+            if index is None:
+                continue
+            text = xref.astext() if xref.get("refexplicit") else str(index.localname)
             inner = nodes.inline(text, text, classes=["std", "std-ref"])
-            xref.replace_self(nodes.reference("", "", inner, refuri=INDEX_REFURI, internal=True))
+            xref.replace_self(nodes.reference("", "", inner, refuri=index_refuri(index.name), internal=True))

@@ -128,6 +128,8 @@ NeedKind = Literal[
     "usedin",
     "timeline",
     "graph",
+    "tag",
+    "author",
 ]
 
 

@@ -12,10 +12,12 @@ from __future__ import annotations
 import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cached_property
 from operator import attrgetter
 from typing import NamedTuple, TypeVar
 
 from sphinxcontrib_litreview.conditions import Condition
+from sphinxcontrib_litreview.people import Person, group_people, has_word, person_key
 from sphinxcontrib_litreview.records import Citation, Episode, TermDef, TermUse, Topic, natural_key
 
 
@@ -29,6 +31,8 @@ class ListSpec(NamedTuple):
     until: str = ""
     sort: str = "id"
     limit: int = 0
+    #: a person, in either spelling (``Jane Doe`` or ``Doe, Jane``)
+    author: str = ""
 
 
 class TimelineSpec(NamedTuple):
@@ -99,6 +103,8 @@ class Review:
     ) -> None:
         #: whether this output shows what stands in a given ``only`` condition
         self.shown = shown
+        #: answers derived from the review, kept for as long as it stands (the PDF's index labels)
+        self.memo: dict[object, object] = {}
         #: IDs and slugs declared only inside ``only`` directives that this output leaves out
         self.elsewhere_episodes = {e.id for per_doc in episodes.values() for e in per_doc}
         self.elsewhere_topics = {t.slug for per_doc in topics.values() for t in per_doc}
@@ -168,6 +174,24 @@ class Review:
         where = self._term_target(target)
         return self.term_defs.get(where) if where is not None else None
 
+    # -- the indices ----------------------------------------------------------
+
+    @cached_property
+    def tag_episodes(self) -> dict[str, list[str]]:
+        """Every tag that names something, in natural order -> its episodes, in ID order."""
+        tagged: dict[str, list[str]] = defaultdict(list)
+        for ep_id in self.ids_sorted:
+            for tag in self.episodes[ep_id].tags:
+                if has_word(tag):
+                    tagged[tag].append(ep_id)
+        return {tag: tagged[tag] for tag in sorted(tagged, key=natural_key)}
+
+    @cached_property
+    def people(self) -> dict[str, Person]:
+        """Every person by key, sorted by family name; each with its episodes in ID order."""
+        found = group_people((ep_id, self.episodes[ep_id].authors) for ep_id in self.ids_sorted)
+        return {person.key: person for person in found}
+
     # -- what pages show ----------------------------------------------------
 
     def topic_rows(self) -> list[TopicRow]:
@@ -185,6 +209,10 @@ class Review:
         chosen: Iterable[Episode] = (self.episodes[i] for i in ids)
         if spec.tag:
             chosen = (e for e in chosen if spec.tag in e.tags)
+        if spec.author:
+            person = self.people.get(person_key(spec.author))
+            theirs = frozenset(person.episodes if person is not None else ())
+            chosen = (e for e in chosen if e.id in theirs)
         if spec.cited_in:
             cited = self.cited_on.get(spec.cited_in, set())
             chosen = (e for e in chosen if e.id in cited)

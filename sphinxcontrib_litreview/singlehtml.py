@@ -24,12 +24,14 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinxcontrib_litreview.access import lit_domain
 from sphinxcontrib_litreview.compat import global_toctree
+from sphinxcontrib_litreview.indices import index_docname, index_wanted
+from sphinxcontrib_litreview.indices.pages import index_section
 from sphinxcontrib_litreview.unreached import as_page, episode_pages_outside, reachable
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
-    from sphinx.domains import Domain, Index, IndexEntry
+    from sphinx.domains import Domain, Index
 
 
 class AppendToSinglePage(SphinxPostTransform):
@@ -56,49 +58,22 @@ class AppendToSinglePage(SphinxPostTransform):
             for docname in episode_pages_outside(self.env, reachable(self.env, [root])):
                 end += as_page(docname, self.env.get_doctree(docname))
         for name, index in page_indices(self.config, lit_domain(self.env)):
-            section = index_section(name, index)
+            section = index_section(name, index, _on_this_page)
             if section is not None:
                 end += section
 
 
 def page_indices(config: Config, domain: Domain) -> list[tuple[str, Index]]:
     """The domain's indices that ``html_domain_indices`` asks for (True, False or names)."""
-    wanted = config.html_domain_indices
-    found = []
-    for index_cls in domain.indices:
-        name = f"{domain.name}-{index_cls.name}"
-        if wanted if isinstance(wanted, bool) else name in wanted:
-            found.append((name, index_cls(domain)))
-    return found
+    return [
+        (index_docname(index_cls), index_cls(domain))
+        for index_cls in domain.indices
+        if index_wanted(config.html_domain_indices, index_docname(index_cls))
+    ]
 
 
-def index_section(name: str, index: Index) -> nodes.section | None:
-    """A domain index as a section of the page, with the id its links will point at.
-
-    Entries are listed flat, sub-entries too (the episode index has none).
-    """
-    content, _collapse = index.generate()
-    if not content:
-        return None
-    section = nodes.section("", nodes.title("", str(index.localname)), ids=[name], classes=["lit-index"])
-    for group, entries in content:
-        section += nodes.rubric("", group)
-        items = nodes.bullet_list()
-        for entry in entries:
-            items += nodes.list_item("", _entry_paragraph(entry))
-        section += items
-    return section
-
-
-def _entry_paragraph(entry: IndexEntry) -> nodes.paragraph:
-    anchor = entry.anchor or f"document-{entry.docname}"
-    para = nodes.paragraph()
-    para += nodes.reference("", "", nodes.literal("", entry.name), refuri=f"#{anchor}", internal=True)
-    if entry.descr:
-        para += nodes.Text(f" {entry.descr}")
-    if entry.extra:
-        para += nodes.Text(f" ({entry.extra})")
-    return para
+def _on_this_page(docname: str, anchor: str) -> str:
+    return f"#{anchor or f'document-{docname}'}"
 
 
 def _index_pages(builder: SingleFileHTMLBuilder) -> dict[str, str]:
@@ -117,7 +92,8 @@ def _repair(tree: nodes.Node, index_pages: dict[str, str]) -> None:
         if "#" in fragment:
             ref["refuri"] = "#" + fragment.rpartition("#")[2]
         elif page in index_pages:
-            ref["refuri"] = index_pages[page]
+            # an entry of the index (a tag, an author) has its id in the index's section
+            ref["refuri"] = f"#{fragment}" if fragment else index_pages[page]
 
 
 def repair_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:

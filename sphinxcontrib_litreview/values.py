@@ -177,4 +177,9 @@ def authors_text(authors: tuple[str, ...]) -> str:
     Names are shown as written; if any holds a comma (``Doe, Jane``), people are
     joined by ``; `` as they were written, else by ``, ``.
     """
-    return ("; " if any("," in name for name in authors) else ", ").join(authors)
+    return authors_separator(authors).join(authors)
+
+
+def authors_separator(authors: tuple[str, ...]) -> str:
+    """``; `` between people when any name holds a comma (``Doe, Jane``), else ``, ``."""
+    return "; " if any("," in name for name in authors) else ", "

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from sphinxcontrib_litreview.export import topic_bib_filename, writes_exports
+from sphinxcontrib_litreview.indices.links import term_link_view
 from sphinxcontrib_litreview.pictures.graphs import GraphSpec, graph_view
 from sphinxcontrib_litreview.records import Episode, TermDef, Topic, natural_key
 from sphinxcontrib_litreview.review import CitingPlace, ListSpec, Review, TimelineSpec, TopicRow
@@ -233,4 +234,6 @@ NEED_VIEWS: dict[str, Callable[[BuildEnvironment, Review, str, str], Any]] = {
     "term": lambda env, review, target, doc: _maybe_shown(review.term(target)),
     "usedin": lambda env, review, term_id, doc: used_in_view(env, review, doc, term_id),
     "graph": lambda env, review, spec, doc: graph_view(review, GraphSpec(*json.loads(spec))),
+    "tag": lambda env, review, tag, doc: term_link_view(review, "tag", tag),
+    "author": lambda env, review, name, doc: term_link_view(review, "author", name),
 }

@@ -419,6 +419,16 @@ CASES = [
         "9: WARNING: episode E124: :date: '2025-13-01' is not a real date",
         "10: WARNING: episode E124: :source: 'ftp://example.org/x' is not an http(s) URL",
     ),
+    _rst(
+        "punctuation-tag",
+        ".. episode:: E901\n   :title: Tagged with punctuation\n   :tags: !!!, ok\n   :topics: t\n\n{end}",
+        "8: WARNING: episode E901: tag '!!!' has no letter or digit; it is left out of the Tag index",
+    ),
+    _md(
+        "punctuation-author",
+        "```{episode} E902\n:title: By punctuation\n:authors: ---; Jane Doe\n:topics: t\n\n{end}\n```",
+        "9: WARNING: episode E902: author '---' has no letter or digit; it is left out of the Author index",
+    ),
 ]
 
 TOPIC_PAGE = "Topic\n=====\n\n.. topic-summary:: t\n\nCites :ep:`E121`.\n"

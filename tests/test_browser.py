@@ -297,3 +297,28 @@ def test_previews_work_on_alabaster_from_file_urls(browser, tmp_path):
     _shot(browser, "preview-alabaster")
     link.send_keys(Keys.ESCAPE)
     assert _popup(browser) is None
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", ["tag", "author"])
+def test_a_tag_or_author_link_lands_on_its_entry_in_the_index_at_390_px(site, browser, scheme, kind):
+    from selenium.webdriver.common.by import By
+
+    _open(browser, site / "episodes-2024.html", scheme, 390, 800)
+    link = browser.find_element(By.CSS_SELECTOR, f"p.lit-episode-meta .lit-{kind}s a")
+    name = link.text
+    link.click()
+    page = "lit-tagindex" if kind == "tag" else "lit-authorindex"
+    assert f"/{page}.html#{kind}-" in browser.current_url
+    landed = browser.execute_script(
+        "var t = document.querySelector(':target'); var r = t.getBoundingClientRect();"
+        "return {tag: t.tagName, text: t.textContent, top: r.top, bottom: r.bottom, height: innerHeight,"
+        " overflow: document.documentElement.scrollWidth - innerWidth};"
+    )
+    _shot(browser, f"{page}-390-{scheme}")
+    assert landed["tag"] == "DT"
+    if kind == "tag":
+        assert landed["text"].startswith(name)
+    # in view (an entry near the end of the page cannot be scrolled to the top)
+    assert 0 <= landed["top"] < landed["height"] - 20, landed
+    assert landed["overflow"] <= 0, landed

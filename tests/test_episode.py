@@ -27,7 +27,13 @@ def test_episode_renders_id_title_metadata_and_body(built, root):
         '<a class="headerlink" href="#episode-E026" title="Link to this heading">¶</a></h2>'
     ) in block
     assert '<span class="lit-date">2025-06-14</span>' in block
-    assert '<span class="lit-authors">Jane Doe, Wei Zhang</span>' in block
+    # each person links to their entry in the Author index, as written
+    assert (
+        '<span class="lit-authors"><a class="reference internal" href="lit-authorindex.html#author-jane-doe">'
+        '<span class="lit-author">Jane Doe</span></a>, '
+        '<a class="reference internal" href="lit-authorindex.html#author-wei-zhang">'
+        '<span class="lit-author">Wei Zhang</span></a></span>'
+    ) in block
     assert '<a class="reference external" href="https://example.org/papers/e026">example.org</a>' in block
     assert '<a class="reference external" href="https://example.com/talk">example.com</a>' in block
     assert "Tags: " in block

@@ -124,9 +124,10 @@ def test_a_plain_glossary_project_changes_only_by_hover_and_used_in(tmp_path, bu
         tex_plain = next(plain.outdir.glob("*.tex")).read_text()
         tex_ext = next(with_ext.outdir.glob("*.tex")).read_text()
         tex_ext = tex_ext.replace("\\usepackage{litreview}\n", "")
-        # the book defaults (documented, overridable) and the Episode index's name for litreview.sty
+        # the book defaults (documented, overridable) and the indices' names for litreview.sty
         tex_ext = tex_ext.replace(",openany,oneside]", "]")
-        tex_ext = tex_ext.replace("\n\\renewcommand\\litreviewepisodeindexname{Episode index}\n", "")
+        for name in ("episodeindexname{Episode", "tagindexname{Tag", "authorindexname{Author"):
+            tex_ext = tex_ext.replace(f"\n\\renewcommand\\litreview{name} index}}\n", "")
         tex_ext = re.sub(
             r"\n\\begin\{sphinxuseclass\}\{lit-used-in\}.*?\\end\{sphinxuseclass\}(?=\n)",
             "",

@@ -187,6 +187,16 @@ def retitle_citing_episode(t: Tree) -> None:
     t.sub("episodes-b", ":title: Temperature scaling after RLHF", ":title: Temperature scaling, revisited")
 
 
+def retag_episode(t: Tree) -> None:
+    # E3 leaves the "tagged rl" list on the topics page, and the Tag index's entry for rl
+    t.sub("episodes-a", ":tags: calibration, rl", ":tags: calibration, probing")
+
+
+def rename_author(t: Tree) -> None:
+    # E1's Jane Doe is another person now: the list of Jane Doe's episodes loses E1
+    t.sub("episodes-a", ":authors: Jane Doe; Wei Zhang", ":authors: Janet Doe; Zhang, Wei")
+
+
 def change_topics(t: Tree) -> None:
     # E4 moves from rl-reasoning to calibration: both headers, both anchoring
     # lists, the topic index and E4's own "Topics:" line change.
@@ -331,6 +341,8 @@ def reauthor_listed_episode(t: Tree) -> None:
 
 EDITS: dict[str, Callable[[Tree], None]] = {
     "retitle-episode": retitle_episode,
+    "retag-episode": retag_episode,
+    "rename-author": rename_author,
     "retitle-citing-episode": retitle_citing_episode,
     "redate-episode": redate_episode,
     "undate-episode": undate_episode,
@@ -447,6 +459,8 @@ def test_incremental_build_equals_clean_build(tmp_path: Path, fmt: str, edit: st
     assert {n for n in shown_elsewhere if n.endswith(".html")} - {
         "genindex.html",  # the indexes are generated afresh by every build
         "lit-episodeindex.html",
+        "lit-tagindex.html",
+        "lit-authorindex.html",
         "search.html",
     }
 

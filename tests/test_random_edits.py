@@ -37,6 +37,9 @@ WORDS = ("signal", "noise", "prior", "sample", "reward", "model", "bias", "drift
 KEYS = ("k1", "k2", "k3", "k9")
 #: days episodes may be added on; two episodes added on one day are ordered by ID
 ADDED = ("2024-12-31", "2025-01-05", "2025-02-01")
+TAGS = ("t0", "t1", "t2")
+#: people, each of the first two in both spellings SPEC.md allows
+PEOPLE = ("Jane Doe", "Doe, Jane", "Wei Zhang", "Zhang, Wei", "Ana Lima")
 
 
 @dataclass
@@ -49,6 +52,8 @@ class Episode:
     key: str = ""
     #: its ``:added:`` ("" for none): the feeds and the "recently added" list show it
     added: str = ""
+    tags: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -91,6 +96,7 @@ class Review:
                     ("tag-list", None),
                     ("added-list", None),
                     ("directive", "topic-graph"),
+                    ("author-list", None),
                 ],
             ),
             "glossary": self._page("glossary", "Glossary", [("glossary", None)]),
@@ -160,6 +166,12 @@ class Review:
                     if md
                     else f".. topic-graph:: {arg}\n\n.. citation-graph::\n   :topic: {arg}\n"
                 )
+            elif kind == "author-list":
+                out.append(
+                    "```{episode-list}\n:author: Jane Doe\n```\n"
+                    if md
+                    else ".. episode-list::\n   :author: Jane Doe\n"
+                )
             elif kind == "topic":
                 out.append(f"```{{topic-summary}} {arg}\n```\n" if md else f".. topic-summary:: {arg}\n")
             elif kind == "glossary":
@@ -175,7 +187,11 @@ class Review:
 
     def _episode(self, docname: str, ep_id: str, md: bool) -> str:
         ep = self.episodes[ep_id]
-        options = [f":key: {ep.key}" if ep.key else f":title: {ep.title}", f":tags: t{int(ep_id[1:]) % 2}"]
+        options = [f":key: {ep.key}" if ep.key else f":title: {ep.title}"]
+        if ep.tags:
+            options.append(f":tags: {', '.join(ep.tags)}")
+        if ep.authors:
+            options.append(f":authors: {'; '.join(ep.authors)}")
         if ep.topics:
             options.append(f":topics: {', '.join(ep.topics)}")
         if ep.added:
@@ -248,7 +264,9 @@ class EditSequence(RuleBasedStateMachine):
         review.next_id += 1
         topics = data.draw(st.lists(st.sampled_from(sorted(review.topics)), max_size=2, unique=True))
         added = data.draw(st.sampled_from(["", *ADDED]))
-        review.episodes[ep_id] = Episode(self._title(data), topics, added=added)
+        review.episodes[ep_id] = Episode(
+            self._title(data), topics, added=added, tags=[f"t{int(ep_id[1:]) % 2}"]
+        )
         review.pages[page].append(ep_id)
         cited_by = data.draw(st.sampled_from(sorted(review.topics)))
         review.topics[cited_by][1].append(ep_id)  # so that it is no orphan
@@ -269,6 +287,18 @@ class EditSequence(RuleBasedStateMachine):
     @rule(data=st.data(), added=st.sampled_from(["", *ADDED]))
     def set_added(self, data: st.DataObject, added: str) -> None:
         self.review.episodes[self._any_episode(data)].added = added
+
+    @precondition(lambda self: self.review.episodes)
+    @rule(data=st.data())
+    def retag_episode(self, data: st.DataObject) -> None:
+        ep = self.review.episodes[self._any_episode(data)]
+        ep.tags = data.draw(st.lists(st.sampled_from(TAGS), max_size=2, unique=True))
+
+    @precondition(lambda self: self.review.episodes)
+    @rule(data=st.data())
+    def reauthor_episode(self, data: st.DataObject) -> None:
+        ep = self.review.episodes[self._any_episode(data)]
+        ep.authors = data.draw(st.lists(st.sampled_from(PEOPLE), max_size=2, unique=True))
 
     @precondition(lambda self: self.review.episodes)
     @rule(data=st.data())
@@ -408,11 +438,12 @@ class EditSequence(RuleBasedStateMachine):
         pages = _bodies(clean)
         shutil.rmtree(clean_dir)
         # Sphinx never deletes the output of a deleted source, nor a domain index that
-        # has become empty (the review has no episodes left): leave those out
+        # has become empty (no episodes, tags or authors left): leave those out
+        indices = {"lit-episodeindex.html", "lit-tagindex.html", "lit-authorindex.html"}
         got = {
             name: html
             for name, html in _bodies(incremental).items()
-            if name in pages or not (self._deleted(name) or name == "lit-episodeindex.html")
+            if name in pages or not (self._deleted(name) or name in indices)
         }
         assert (diff := diff_pages(got, pages)) == "", diff
         if not self.previous_clean:

@@ -73,7 +73,7 @@ def test_topic_title_option_overrides_the_page_title(built):
 
 def test_everything_from_sources_is_escaped(built):
     result = built("escaping")
-    for page in ("index", "topic", "md", "lit-episodeindex", "genindex"):
+    for page in ("index", "topic", "md", "lit-episodeindex", "lit-tagindex", "lit-authorindex", "genindex"):
         html = result.html(page)
         for raw in ("<script>alert", "<b>Mallory", "<img src=x", "<i>Topic", "<svg onload", "<x>"):
             assert raw not in html, (page, raw)
@@ -81,7 +81,13 @@ def test_everything_from_sources_is_escaped(built):
     # the hover title too
     assert 'title="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' in index
     # as written: no smart quotes in option values
-    assert "&lt;b&gt;Mallory&lt;/b&gt;, O'Brien &amp; Sons" in index
+    assert '<span class="lit-author">&lt;b&gt;Mallory&lt;/b&gt;</span></a>, <a ' in index
+    assert '<span class="lit-author">O\'Brien &amp; Sons</span>' in index
+    # and in the indices, where each has an entry of its own
+    assert '<span class="lit-index-term">&lt;img src=x onerror=alert(1)&gt;</span>' in result.html(
+        "lit-tagindex"
+    )
+    assert '<span class="lit-index-term">O\'Brien &amp; Sons</span>' in result.html("lit-authorindex")
     assert 'href="https://example.org/?q=&lt;x&gt;&amp;a=&quot;1&quot;"' in index
     md = result.html("md")
     assert 'title="&lt;svg onload=alert(3)&gt; &amp; &quot;more&quot;"' in md

@@ -80,7 +80,7 @@ def test_the_episode_index_is_a_section_of_the_single_page(built, root):
     result = built(root, "singlehtml")
     html = _page(result)
     assert "lit-episodeindex.html" not in html
-    index = html[html.index('<section class="lit-index" id="lit-episodeindex">') :]
+    index = html[html.index('<section class="lit-index lit-episodeindex" id="lit-episodeindex">') :]
     assert "<h2>Episode index" in index
     # the :ref: to the index points at the section
     assert '<a class="reference internal" href="#lit-episodeindex"><span class="std std-ref">' in html

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import takewhile
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 from urllib.parse import urlsplit
@@ -20,13 +21,15 @@ from sphinxcontrib_litreview.compat import directive_text
 from sphinxcontrib_litreview.directives import LitDirective
 from sphinxcontrib_litreview.headings import HEADING_CLASS, ID_CLASS, ID_TARGET_ATTR
 from sphinxcontrib_litreview.i18n import _
+from sphinxcontrib_litreview.indices.links import term_xref
 from sphinxcontrib_litreview.nodes import lit_backlinks
+from sphinxcontrib_litreview.people import has_word
 from sphinxcontrib_litreview.records import Episode, Need
 from sphinxcontrib_litreview.references import formatted, reference_nodes
 from sphinxcontrib_litreview.roles import topic_xref
 from sphinxcontrib_litreview.values import (
     arxiv_url,
-    authors_text,
+    authors_separator,
     build_day,
     check_ascii_id,
     check_date,
@@ -246,6 +249,24 @@ class EpisodeDirective(LitDirective):
                 self._source_lines[converted] = self._source_info_of(option)
         node_id = make_id(self.env, self.state.document, "episode", ep_id) if citable else ""
         source, line = self.get_source_info()
+        authors = (
+            join.authors(entry)
+            if entry is not None and not opts.get("authors", "").strip()
+            else split_list(opts.get("authors"), ";")
+        )
+        tags = split_list(opts.get("tags"), ",")
+        for option, values, what, index in (
+            ("authors", authors, "author", "Author index"),
+            ("tags", tags, "tag", "Tag index"),
+        ):
+            for value in values:
+                if not has_word(value):
+                    warn(
+                        "metadata",
+                        f"episode {ep_id or '(no ID)'}: {what} {shown(value)} has no letter or digit; "
+                        f"it is left out of the {index}{self._of(option)}",
+                        self._where(option),
+                    )
         return Episode(
             id=ep_id,
             docname=docname,
@@ -254,14 +275,10 @@ class EpisodeDirective(LitDirective):
             node_id=node_id,
             title=title,
             date=date,
-            authors=(
-                join.authors(entry)
-                if entry is not None and not opts.get("authors", "").strip()
-                else split_list(opts.get("authors"), ";")
-            ),
+            authors=authors,
             sources=tuple(sources),
             topics=split_list(opts.get("topics"), ","),
-            tags=split_list(opts.get("tags"), ","),
+            tags=tags,
             takeaway=" ".join(opts.get("takeaway", "").split()),
             venue=" ".join(opts.get("venue", "").split()),
             key=key,
@@ -365,13 +382,30 @@ class EpisodeDirective(LitDirective):
             heading += nodes.inline(ep.title, ep.title, classes=["lit-episode-title"])
         return heading
 
+    def _linked(
+        self, reftype: str, names: tuple[str, ...], separator: str, shown_as: Callable[[str], nodes.Node]
+    ) -> list[nodes.Node]:
+        """Each name linked to its index entry (a name of punctuation alone has none)."""
+        items: list[nodes.Node] = []
+        for i, name in enumerate(names):
+            if i:
+                items.append(nodes.Text(separator))
+            node = shown_as(name)
+            items.append(term_xref(reftype, name, self.env.docname, node) if has_word(name) else node)
+        return items
+
     def _metadata(self, ep: Episode) -> nodes.paragraph | None:
         parts: list[list[nodes.Node]] = []
         if ep.date:
             parts.append([nodes.inline(ep.date, ep.date, classes=["lit-date"])])
         if ep.authors:
-            authors = authors_text(ep.authors)
-            parts.append([nodes.inline(authors, authors, classes=["lit-authors"])])
+            people = self._linked(
+                "author",
+                ep.authors,
+                authors_separator(ep.authors),
+                lambda name: nodes.inline(name, name, classes=["lit-author"]),
+            )
+            parts.append([nodes.inline("", "", *people, classes=["lit-authors"])])
         if ep.venue:
             parts.append([nodes.inline(ep.venue, ep.venue, classes=["lit-venue"])])
         if ep.sources:
@@ -396,10 +430,9 @@ class EpisodeDirective(LitDirective):
             parts.append([nodes.inline("", "", *items, classes=["lit-topics"])])
         if ep.tags:
             items = [nodes.Text(_("Tags:") + " ")]
-            for i, tag in enumerate(ep.tags):
-                if i:
-                    items.append(nodes.Text(", "))
-                items.append(nodes.literal(tag, tag, classes=["lit-tag"]))
+            items += self._linked(
+                "tag", ep.tags, ", ", lambda tag: nodes.literal(tag, tag, classes=["lit-tag"])
+            )
             parts.append([nodes.inline("", "", *items, classes=["lit-tags"])])
         if not parts:
             return None

@@ -80,7 +80,8 @@ class EpisodeListDirective(_ListDirective):
     """Any filtered list of episodes; every filter is a declarative option."""
 
     option_spec: ClassVar = dict.fromkeys(
-        ("topic", "tag", "cited-in", "since", "until", "sort", "limit", "style"), directives.unchanged
+        ("topic", "tag", "author", "cited-in", "since", "until", "sort", "limit", "style"),
+        directives.unchanged,
     )
 
     def run(self) -> list[nodes.Node]:
@@ -101,6 +102,7 @@ class EpisodeListDirective(_ListDirective):
             until=self._date("until"),
             sort=self.choice("sort", SORT_KEYS, self.config.litreview_list_sort),
             limit=self._limit(),
+            author=" ".join(opts.get("author", "").split()),
         )
         self.domain.note_need(docname, Need("list", json.dumps(spec)))
         return self.placeholder(
