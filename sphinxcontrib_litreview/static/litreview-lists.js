@@ -1,9 +1,8 @@
 /* sphinxcontrib-litreview: interactive episode tables (litreview_interactive).
-   A JSON block (script.lit-list-data) after each table list, or in the Episode
-   index's head, holds per row the ID, date, authors, tags, topics and text the
-   table does not show. Above the table: a text filter, a select per facet with
-   counts, sort buttons, a live count; the state is in the address (?q=…&sort=-date).
-   Text is matched as text, never as a pattern or markup. No framework. */
+   A JSON block (script.lit-list-data) after a table list, or in the Episode
+   index's head, holds per row what the table does not show. Above the table: a
+   filter, facet selects with counts, sort buttons, a live count; the state is in
+   the address (?q=…&sort=-date). Text is matched as text, never as a pattern. */
 (function () {
   "use strict";
 
@@ -68,7 +67,7 @@
     return rows;
   }
 
-  /* Query keys are the list's own: "q" for a page's first list, "q2" for its second, … */
+  /* Query keys per list: "q" for a page's first list, "q2" for its second, … */
   function key(list, name) {
     return name + (list.n > 1 ? list.n : "");
   }
@@ -163,7 +162,7 @@
     };
   }
 
-  /* An order of the rows, computed once per key and direction; undated rows last either way. */
+  /* Each order computed once per key and direction; undated rows last both ways. */
   function orderOf(list, sort) {
     if (!sort) return list.original;
     if (!list.orders[sort]) {
@@ -184,9 +183,11 @@
   function sort(list) {
     var order = orderOf(list, list.state.sort);
     if (order !== list.current) {
-      var fragment = document.createDocumentFragment();
-      order.forEach(function (tr) { fragment.appendChild(tr); });
-      list.body.appendChild(fragment);
+      /* in a detached body: one change to the page, not one per row */
+      var parent = list.body.parentNode, next = list.body.nextSibling;
+      parent.removeChild(list.body);
+      order.forEach(function (tr) { list.body.appendChild(tr); });
+      parent.insertBefore(list.body, next);
       list.current = order;
     }
     var name = list.state.sort.replace(/^-/, "");
@@ -209,7 +210,7 @@
     list.input.value = list.state.q;
   }
 
-  /* A column's sort: ascending first (the date newest first), then the other way. */
+  /* A column: ascending first (the date newest first), then the other way. */
   function setSort(list, name) {
     var first = name === "date" ? "-date" : name;
     list.state.sort = list.state.sort === first ? (first === name ? "-" + name : name) : first;
