@@ -259,12 +259,16 @@ def test_the_controls_fit_light_dark_and_a_phone(site, browser, scheme, width):
         "  right: Math.max.apply(null, Array.from(box.querySelectorAll('*')).map(function (e) {"
         "    return e.getBoundingClientRect().right; })) - box.getBoundingClientRect().right,"
         "  colour: cs.color, background: cs.backgroundColor,"
+        "  layout: getComputedStyle(box).display,"
+        "  label: getComputedStyle(box.querySelector('label')).flexDirection,"
         "  headings: Array.from(document.querySelectorAll('table.lit-interactive th button'))"
         "    .filter(function (b) { return b.getClientRects().length; }).length};"
     )
     assert measured["overflow"] <= 0, measured
     assert measured["right"] <= 1, measured
     assert measured["colour"] != measured["background"]
+    # the stylesheet's own rules reach the controls: each label stands above its field
+    assert (measured["layout"], measured["label"]) == ("flex", "column"), measured
     red = int(measured["background"].split("(")[1].split(",")[0])
     assert (red < 128) == (scheme == "dark"), measured
     _type(browser, "zhang")
