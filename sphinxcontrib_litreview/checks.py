@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from sphinxcontrib_litreview.bibliography.normalize import arxiv_base, arxiv_id
 from sphinxcontrib_litreview.conditions import enclosing, in_substitution_definition
+from sphinxcontrib_litreview.people import person_key
 from sphinxcontrib_litreview.records import location
 from sphinxcontrib_litreview.values import doi_of
 from sphinxcontrib_litreview.warnings import warn
@@ -128,7 +129,7 @@ def warn_unresolved(review: Review, node: Element) -> None:
         warn("missing", f"citation of unknown episode {target!r}{hint}", node)
 
 
-def check_list(view: ListView, spec: ListSpec, node: Element) -> None:
+def check_list(view: ListView, spec: ListSpec, review: Review, node: Element) -> None:
     """What an ``episode-list`` or ``anchoring-episodes`` names that does not exist, at its option's line."""
     where: dict[str, str] = node.get("locations", {})
     if node["this_topic"] and not view.topic:
@@ -140,6 +141,21 @@ def check_list(view: ListView, spec: ListSpec, node: Element) -> None:
             "metadata",
             f"episode-list: :cited-in: {spec.cited_in!r} is not a document",
             where.get("cited-in", node),
+        )
+    if not view.tag_used:
+        warn(
+            "metadata",
+            f"episode-list: no episode has the tag {spec.tag!r}{did_you_mean(spec.tag, list(review.tag_episodes))}",
+            where.get("tag", node),
+        )
+    if not view.author_known:
+        # the closest person by the form that identifies one, shown as the Author index shows them
+        close = difflib.get_close_matches(person_key(spec.author), list(review.people), n=1, cutoff=0.6)
+        hint = f" (did you mean {review.people[close[0]].display}?)" if close else ""
+        warn(
+            "metadata",
+            f"episode-list: no episode is by {spec.author!r}{hint}",
+            where.get("author", node),
         )
 
 
@@ -155,10 +171,9 @@ def check_timeline(view: TimelineView, review: Review, node: Element) -> None:
             where.get("topic", node),
         )
     if not view.tag_used:
-        tags = sorted({t for ep in review.episodes.values() for t in ep.tags})
         warn(
             "metadata",
-            f"episode-timeline: no episode has the tag {tag!r}{did_you_mean(tag, tags)}",
+            f"episode-timeline: no episode has the tag {tag!r}{did_you_mean(tag, list(review.tag_episodes))}",
             where.get("tag", node),
         )
 

@@ -186,6 +186,10 @@ class Review:
                     tagged[tag].append(ep_id)
         return {tag: tagged[tag] for tag in sorted(tagged, key=natural_key)}
 
+    def has_tag(self, tag: str) -> bool:
+        """Whether some episode has *tag* (one of punctuation alone, which no index holds, too)."""
+        return tag in self.tag_episodes or any(tag in ep.tags for ep in self.episodes.values())
+
     @cached_property
     def people(self) -> dict[str, Person]:
         """Every person by key, sorted by family name; each with its episodes in ID order."""

@@ -55,7 +55,7 @@ def _topic_header(env: BuildEnvironment, review: Review, node: lit_topic_header)
 def _episode_list(env: BuildEnvironment, review: Review, node: lit_episode_list) -> list[nodes.Node]:
     spec = ListSpec(**node["spec"])
     view = list_view(env, review, spec, node["docname"], node["this_topic"])
-    check_list(view, spec, node)
+    check_list(view, spec, review, node)
     shown = render.episode_list(view.episodes, node["style"], node["docname"])
     if node["style"] == "table" and view.episodes and env.config.litreview_interactive:
         shown.append(interactive.list_data(view.episodes, view.topic_titles))

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from sphinxcontrib_litreview.export import topic_bib_filename, writes_exports
 from sphinxcontrib_litreview.indices.links import term_link_view
+from sphinxcontrib_litreview.people import person_key
 from sphinxcontrib_litreview.pictures.graphs import GraphSpec, graph_view
 from sphinxcontrib_litreview.records import Episode, TermDef, Topic, natural_key
 from sphinxcontrib_litreview.review import CitingPlace, ListSpec, Review, TimelineSpec, TopicRow
@@ -45,6 +46,9 @@ class ListView(NamedTuple):
     episodes: list[Episode]
     #: (slug, title) of every topic the listed episodes anchor: the labels of the topic filter
     topic_titles: tuple[tuple[str, str], ...] = ()
+    #: whether some episode of the review has the list's :tag: / is by its :author: (a typo, if not)
+    tag_used: bool = True
+    author_known: bool = True
 
 
 def _existing(env: BuildEnvironment, configured: str, found: list[str]) -> str:
@@ -79,6 +83,8 @@ def list_view(
         not spec.cited_in or spec.cited_in in env.all_docs,
         episodes,
         topic_titles(review, episodes),
+        not spec.tag or review.has_tag(spec.tag),
+        not spec.author or person_key(spec.author) in review.people,
     )
 
 
@@ -159,7 +165,7 @@ def timeline_view(review: Review, spec: TimelineSpec) -> TimelineView:
     return TimelineView(
         spec,
         not spec.topic or spec.topic in review.topics,
-        not spec.tag or any(spec.tag in ep.tags for ep in review.episodes.values()),
+        not spec.tag or review.has_tag(spec.tag),
         tuple(TimelineSeries(slug, _maybe_shown(review.topics.get(slug))) for slug in topics),
         tuple(periods),
         tuple(undated),

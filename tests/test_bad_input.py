@@ -354,6 +354,17 @@ CASES = [
         "8: WARNING: episode-timeline: unknown topic 'nowhere'; no topic-summary declares it",
         "9: WARNING: episode-timeline: no episode has the tag 'nothing'",
     ),
+    _rst(
+        "list-unknown-tag-and-author",
+        ".. episode-list::\n   :tag: OK\n   :author: Doe, Jan\n\n{end}",
+        "7: WARNING: episode-list: no episode has the tag 'OK' (did you mean ok?)",
+        "8: WARNING: episode-list: no episode is by 'Doe, Jan' (did you mean Jane Doe?)",
+    ),
+    _md(
+        "list-unknown-author-myst",
+        "```{episode-list}\n:style: table\n:author: Nobody At All\n```\n\n{end}",
+        "9: WARNING: episode-list: no episode is by 'Nobody At All'",
+    ),
     _md(
         "bad-timeline-options-myst",
         "```{episode-timeline}\n:by: Month\n:topic: T\n```\n\n{end}",

@@ -20,12 +20,14 @@ BAD_TERMS = {
         "it is left out of the Tag index [litreview.metadata]",
         "episodes.rst:22: WARNING: episode E3: author '...' has no letter or digit; "
         "it is left out of the Author index [litreview.metadata]",
+        "index.rst:23: WARNING: episode-list: no episode is by 'Nobody Known' [litreview.metadata]",
     ],
     "indices-myst": [
         "episodes.md:16: WARNING: episode E2: tag '!!!' has no letter or digit; "
         "it is left out of the Tag index [litreview.metadata]",
         "episodes.md:23: WARNING: episode E3: author '...' has no letter or digit; "
         "it is left out of the Author index [litreview.metadata]",
+        "index.md:21: WARNING: episode-list: no episode is by 'Nobody Known' [litreview.metadata]",
     ],
 }
 

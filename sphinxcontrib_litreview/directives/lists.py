@@ -113,7 +113,9 @@ class EpisodeListDirective(_ListDirective):
                 docname=docname,
                 # names that can only be checked once every page is read are reported at their line
                 locations={
-                    name: self.option_location(name) for name in ("topic", "cited-in") if name in opts
+                    name: self.option_location(name)
+                    for name in ("topic", "cited-in", "tag", "author")
+                    if name in opts
                 },
             )
         )
