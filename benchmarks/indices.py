@@ -11,7 +11,9 @@ same project with ``html_domain_indices = ["lit-episodeindex"]``: Sphinx
 writes neither term index, and tags and authors stay plain text, which is how
 a project turns them off.  Both are clean builds (``-E``) in fresh processes,
 alternating, ``--runs`` times; the script prints the median wall and CPU time
-of each and the increase.
+of each and the increase.  With ``--side-by-side`` each run builds the two at
+once, one per core: on a machine whose speed drifts (here by ±6 % between
+identical builds run one after the other) the pair then shares the drift.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import DEFAULT_SEED, FIRST_NAMES, LAST_NAMES, Review, default_topics, make_review, write_project
-from run import sphinx_build
+from run import side_by_side, sphinx_build
 
 WORK = Path(__file__).resolve().parent / "_work" / "indices"
 WITHOUT = '\nhtml_domain_indices = ["lit-episodeindex"]\n'
@@ -69,6 +71,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--authors", type=int, default=8000)
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--syntax", choices=("myst", "rst"), default="myst")
+    parser.add_argument(
+        "--side-by-side",
+        action="store_true",
+        help="build with and without at the same time, one per core, so both see the same machine",
+    )
     args = parser.parse_args(argv)
 
     review = with_terms(
@@ -89,17 +96,27 @@ def main(argv: list[str] | None = None) -> int:
         sources[case] = src
     walls: dict[str, list[float]] = {"with": [], "without": []}
     cpus: dict[str, list[float]] = {"with": [], "without": []}
+
+    def build(case: str, run: int) -> dict[str, object]:
+        root = sources[case].parent
+        return {
+            "srcdir": sources[case],
+            "outdir": root / "html",
+            "doctreedir": root / "doctrees",
+            "builder": "html",
+            "clean": True,
+            "log": root / f"run{run}.log",
+        }
+
     for run in range(args.runs):
-        for case in ("without", "with") if run % 2 else ("with", "without"):
+        order = ("without", "with") if run % 2 else ("with", "without")
+        if args.side_by_side:
+            results = side_by_side({case: build(case, run) for case in order})
+        else:
+            results = {case: sphinx_build(**build(case, run)) for case in order}
+        for case in order:
             root = sources[case].parent
-            _marks, _out, err, wall, cpu, _rss, rc = sphinx_build(
-                sources[case],
-                root / "html",
-                root / "doctrees",
-                "html",
-                clean=True,
-                log=root / f"run{run}.log",
-            )
+            _marks, _out, err, wall, cpu, _rss, rc = results[case]
             if rc != 0 or "WARNING" in err:
                 print(f"{case}: sphinx failed or warned; see {root / f'run{run}.log'}", file=sys.stderr)
                 return 1

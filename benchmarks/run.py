@@ -128,6 +128,10 @@ def _pump(stream: IO[bytes], sink: list[tuple[float, bytes]]) -> None:
         sink.append((time.perf_counter(), chunk))
 
 
+#: what :func:`sphinx_build` returns
+BuildResult = tuple[dict[str, float], str, str, float, float, float, int]
+
+
 def sphinx_build(
     srcdir: Path,
     outdir: Path,
@@ -137,7 +141,7 @@ def sphinx_build(
     clean: bool,
     jobs: int = 1,
     log: Path | None = None,
-) -> tuple[dict[str, float], str, str, float, float, float, int]:
+) -> BuildResult:
     """Run Sphinx in a fresh process; return marker times, stdout, stderr, wall, cpu, maxrss MB, rc."""
     if clean:
         shutil.rmtree(outdir, ignore_errors=True)
@@ -185,6 +189,31 @@ def sphinx_build(
     cpu = usage.ru_utime + usage.ru_stime
     maxrss_mb = usage.ru_maxrss / 1024  # KiB on Linux
     return marks, stdout, stderr, wall, cpu, maxrss_mb, proc.returncode
+
+
+def side_by_side(builds: dict[str, dict[str, object]]) -> dict[str, BuildResult]:
+    """Run each named :func:`sphinx_build` (its keyword arguments) at the same time, one per core.
+
+    Two builds compared one after the other differ by what the machine did in
+    between (other load, a virtual machine's stolen time, by ±6 % here between
+    identical builds); started together they share those conditions, so their
+    ratio is steadier.  Each is a fresh process waited for on its own.
+    """
+    results: dict[str, BuildResult] = {}
+
+    def one(name: str) -> None:
+        kwargs = dict(builds[name])
+        srcdir, outdir, doctreedir, builder = (
+            kwargs.pop(k) for k in ("srcdir", "outdir", "doctreedir", "builder")
+        )
+        results[name] = sphinx_build(srcdir, outdir, doctreedir, builder, **kwargs)  # type: ignore[arg-type]
+
+    threads = [threading.Thread(target=one, args=(name,)) for name in builds]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return {name: results[name] for name in builds}
 
 
 def measure(
