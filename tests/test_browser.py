@@ -333,3 +333,60 @@ def test_a_tag_or_author_link_lands_on_its_entry_in_the_index_at_390_px(site, br
     assert landed["top"] >= 40, landed
     assert landed["bottom"] <= landed["height"], landed
     assert landed["overflow"] <= 0, landed
+
+
+#: WCAG 2 contrast ratio of two computed colours (``rgb(r, g, b)``), worked out in the page
+CONTRAST_JS = """
+function lum(css) {
+  var c = css.match(/[\\d.]+/g).slice(0, 3).map(function (v) {
+    v = v / 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+  });
+  return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+}
+function contrast(a, b) { var x = lum(a), y = lum(b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); }
+"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("page", "picture"), [("topics", "map"), ("rag", "citations")])
+def test_a_graph_reads_in_light_and_dark_fits_a_phone_and_its_nodes_lead_to_episodes(
+    site, browser, scheme, page, picture
+):
+    from selenium.webdriver.common.by import By
+
+    for width in (1280, 390):
+        _open(browser, site / f"{page}.html", scheme, width, 900)
+        svg = browser.find_element(By.CSS_SELECTOR, ".lit-graph-picture svg")
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", svg)
+        _shot(browser, f"graph-{picture}-{width}-{scheme}")
+        seen = browser.execute_script(
+            CONTRAST_JS + "var svg = arguments[0], page = getComputedStyle(document.body).backgroundColor;"
+            "var text = 99, rim = 99, n = 0;"
+            "svg.querySelectorAll('.node').forEach(function (node) {"
+            "  var shape = getComputedStyle(node.querySelector('ellipse, polygon, path'));"
+            "  text = Math.min(text, contrast(getComputedStyle(node.querySelector('text')).fill, shape.fill));"
+            "  rim = Math.min(rim, contrast(shape.stroke, page)); n++;"
+            "});"
+            "var r = svg.getBoundingClientRect(), frame = svg.parentElement.getBoundingClientRect();"
+            "return {nodes: n, text: text, rim: rim, overflow: document.documentElement.scrollWidth - innerWidth,"
+            " right: r.right, frame: frame.right,"
+            " ink: getComputedStyle(svg.querySelector('.node text')).fill};",
+            svg,
+        )
+        assert seen["nodes"] >= 2, seen
+        # the labels are re-coloured from the theme: light ink on dark, dark ink on light
+        assert (int(seen["ink"].split("(")[1].split(",")[0]) > 128) == (scheme == "dark"), seen
+        # labels on their shapes (WCAG AA for text, 4.5), and rims against the page (3 for graphics)
+        assert seen["text"] >= 4.5, seen
+        assert seen["rim"] >= 3, seen
+        assert seen["overflow"] <= 0, seen
+        assert seen["right"] <= seen["frame"] + 1, seen
+    # a node is a link to its episode or topic: following it lands there
+    href = browser.execute_script(
+        "var a = document.querySelector('.lit-graph-picture svg .node a');"
+        "return new URL(a.getAttribute('href') || a.getAttribute('xlink:href'), document.baseURI).href;"
+    )
+    assert "#" in href, href
+    browser.get(href)
+    target = browser.execute_script("var t = document.querySelector(':target'); return t && t.id;")
+    assert target == href.rsplit("#", 1)[1]
