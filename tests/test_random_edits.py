@@ -2,9 +2,9 @@
 
 Hypothesis writes a small review (episode pages, topic pages, a glossary, in
 reST, MyST or both), then applies random edits a user makes: retitle, re-topic,
-add, delete, rename and move episodes, and set or clear their ``:added:``; add,
+add, delete, rename and move episodes, and set or clear their ``:added:`` and ``:date:``; add,
 delete, rename and retitle topics; add and remove citations and term uses (the topic map and the
-topics' pictures show them); redefine terms; move an episode page's
+topics' pictures and timelines show them); redefine terms; move an episode page's
 episodes into an ``include``d file and back; join episodes to bibliography entries
 by ``:key:``, and edit, add and delete those entries in the ``.bib``; build with another builder
 (sharing the doctrees, as ``sphinx-build -M`` does) between two html builds.  After every edit the
@@ -38,6 +38,8 @@ KEYS = ("k1", "k2", "k3", "k9")
 #: days episodes may be added on; two episodes added on one day are ordered by ID
 ADDED = ("2024-12-31", "2025-01-05", "2025-02-01")
 TAGS = ("t0", "t1", "t2")
+#: dates episodes may have: two years, two months of one year, a year alone (no month for ``:by: month``)
+DATES = ("2023-05-02", "2024-01-10", "2024-03", "2024")
 #: people, each of the first two in both spellings SPEC.md allows
 PEOPLE = ("Jane Doe", "Doe, Jane", "Wei Zhang", "Zhang, Wei", "Ana Lima")
 
@@ -54,6 +56,8 @@ class Episode:
     added: str = ""
     tags: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
+    #: its ``:date:`` ("" for undated): the timelines count it in a bar or in their note
+    date: str = ""
 
 
 @dataclass
@@ -97,6 +101,7 @@ class Review:
                     ("added-list", None),
                     ("directive", "topic-graph"),
                     ("author-list", None),
+                    ("timeline", None),
                 ],
             ),
             "glossary": self._page("glossary", "Glossary", [("glossary", None)]),
@@ -162,9 +167,18 @@ class Review:
             elif kind == "pictures":
                 # the topic's neighbourhood and the citations among its episodes
                 out.append(
-                    f"```{{topic-graph}} {arg}\n```\n\n```{{citation-graph}}\n:topic: {arg}\n```\n"
+                    f"```{{topic-graph}} {arg}\n```\n\n```{{citation-graph}}\n:topic: {arg}\n```\n\n"
+                    f"```{{episode-timeline}}\n:topic: {arg}\n```\n"
                     if md
-                    else f".. topic-graph:: {arg}\n\n.. citation-graph::\n   :topic: {arg}\n"
+                    else f".. topic-graph:: {arg}\n\n.. citation-graph::\n   :topic: {arg}\n\n"
+                    f".. episode-timeline::\n   :topic: {arg}\n"
+                )
+            elif kind == "timeline":
+                # by year for the whole review, by month for one tag
+                out.append(
+                    "```{episode-timeline}\n```\n\n```{episode-timeline}\n:by: month\n:tag: t1\n```\n"
+                    if md
+                    else ".. episode-timeline::\n\n.. episode-timeline::\n   :by: month\n   :tag: t1\n"
                 )
             elif kind == "author-list":
                 out.append(
@@ -196,6 +210,8 @@ class Review:
             options.append(f":topics: {', '.join(ep.topics)}")
         if ep.added:
             options.append(f":added: {ep.added}")
+        if ep.date:
+            options.append(f":date: {ep.date}")
         text = " ".join(
             [f"Cites {self._role('ep', c, docname)}." for c in ep.cites]
             + [f"Uses {self._role('term', t, docname)}." for t in ep.terms]
@@ -256,6 +272,7 @@ class EditSequence(RuleBasedStateMachine):
         for _ in range(size):
             self._new_episode(data, data.draw(st.sampled_from(sorted(self.review.pages))))
         self.review.episodes["E1"].key = "k1"
+        self.review.episodes["E1"].authors = ["Doe, Jane"]  # the author list starts with an episode
         self._sync(first=True)
 
     def _new_episode(self, data: st.DataObject, page: str) -> str:
@@ -264,8 +281,9 @@ class EditSequence(RuleBasedStateMachine):
         review.next_id += 1
         topics = data.draw(st.lists(st.sampled_from(sorted(review.topics)), max_size=2, unique=True))
         added = data.draw(st.sampled_from(["", *ADDED]))
+        date = data.draw(st.sampled_from(["", *DATES]))
         review.episodes[ep_id] = Episode(
-            self._title(data), topics, added=added, tags=[f"t{int(ep_id[1:]) % 2}"]
+            self._title(data), topics, added=added, tags=[f"t{int(ep_id[1:]) % 2}"], date=date
         )
         review.pages[page].append(ep_id)
         cited_by = data.draw(st.sampled_from(sorted(review.topics)))
@@ -287,6 +305,11 @@ class EditSequence(RuleBasedStateMachine):
     @rule(data=st.data(), added=st.sampled_from(["", *ADDED]))
     def set_added(self, data: st.DataObject, added: str) -> None:
         self.review.episodes[self._any_episode(data)].added = added
+
+    @precondition(lambda self: self.review.episodes)
+    @rule(data=st.data(), date=st.sampled_from(["", *DATES]))
+    def redate_episode(self, data: st.DataObject, date: str) -> None:
+        self.review.episodes[self._any_episode(data)].date = date
 
     @precondition(lambda self: self.review.episodes)
     @rule(data=st.data())
