@@ -52,6 +52,7 @@ RST_WARNINGS = [
     # checked once every page is read, yet reported at the option's own line
     "topic.rst:13: WARNING: episode-list: :cited-in: 'nowhere' is not a document [litreview.metadata]",
     "topic.rst:15: WARNING: unknown topic 'missing-topic'; no topic-summary declares it [litreview.topic]",
+    "topic.rst:18: WARNING: episode-list: no episode has the tag 'rl' [litreview.metadata]",
     "topic.rst:19: WARNING: unknown topic 'rl-reasonig'; no topic-summary declares it [litreview.topic]",
 ]
 
@@ -67,6 +68,7 @@ MYST_WARNINGS = [
     "index.md:7: WARNING: citation of unknown episode 'E062' (did you mean E061?) [litreview.missing]",
     "index.md:7: WARNING: citation of unknown episode 'E999' [litreview.missing]",
     "index.md:7: WARNING: unknown topic 'nowhere'; no topic-summary declares it [litreview.topic]",
+    "topic.md:7: WARNING: episode-list: no episode has the tag 'rl' [litreview.metadata]",
     "topic.md:8: WARNING: unknown topic 'rl-reasonig'; no topic-summary declares it [litreview.topic]",
     "topic.md:9: WARNING: episode-list: :cited-in: 'nowhere' is not a document [litreview.metadata]",
 ]
