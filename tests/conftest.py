@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
-from tests.helpers import Build, build, sphinx
+from tests.helpers import Build, build, require_tools, sphinx
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 collect_ignore = ["roots"]
@@ -71,3 +71,9 @@ def docs_html(docs_src: Path) -> Path:
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == ""
     return out
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """``@pytest.mark.needs_dot``: a test whose pictures must really be drawn by graphviz's dot."""
+    if item.get_closest_marker("needs_dot") is not None:
+        require_tools("dot")

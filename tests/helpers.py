@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import os
 import posixpath
 import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -12,6 +14,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.inventory import InventoryFile
 
@@ -163,3 +166,12 @@ def read_inventory(path: Path, base_uri: str) -> dict[str, dict[str, InventoryEn
             )
             result.setdefault(objtype, {})[name] = InventoryEntry(uri, display_name)
     return result
+
+
+def require_tools(*tools: str) -> None:
+    """Skip a test whose programs (TeX, graphviz's dot) are missing here; under CI, which installs them, fail."""
+    missing = [tool for tool in tools if shutil.which(tool) is None]
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must install {', '.join(missing)} (.ci/run does)")
+        pytest.skip(f"needs {', '.join(missing)}")

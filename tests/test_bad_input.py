@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from tests.helpers import MYST4, Build, build
+from tests.helpers import MYST4, Build, build, require_tools
 
 
 @dataclass(frozen=True)
@@ -19,18 +19,22 @@ class Case:
     titled: bool = True
     #: what MyST-Parser 4 gives instead, where it differs (see docs/install.md)
     myst4: tuple[str, ...] | None = None
+    #: the programs it needs to give just these warnings (a picture drawn needs dot)
+    needs: tuple[str, ...] = ()
 
 
 RST_HEAD = ":orphan:\n\n{title}\n{rule}\n\n"
 MYST_HEAD = "---\norphan: true\n---\n\n# {title}\n\n"
 
 
-def _rst(name: str, body: str, *expected: str) -> Case:
-    return Case(name, body, expected)
+def _rst(name: str, body: str, *expected: str, needs: tuple[str, ...] = ()) -> Case:
+    return Case(name, body, expected, needs=needs)
 
 
-def _md(name: str, body: str, *expected: str, myst4: tuple[str, ...] | None = None) -> Case:
-    return Case(name, body, expected, myst=True, myst4=myst4)
+def _md(
+    name: str, body: str, *expected: str, myst4: tuple[str, ...] | None = None, needs: tuple[str, ...] = ()
+) -> Case:
+    return Case(name, body, expected, myst=True, myst4=myst4, needs=needs)
 
 
 # MyST-Parser 4 drops an option block it cannot parse before the directive sees a line of it, and
@@ -417,12 +421,14 @@ CASES = [
         "8: WARNING: citation-graph: :depth: must be 1 or 2, not '9'; using 1",
         "9: WARNING: citation-graph: :max-nodes: must be a positive whole number, not 'lots'; using 150",
         "11: WARNING: citation-graph needs either :episode: or :topic:",
+        needs=("dot",),
     ),
     _md(
         "graph-bad-options-myst",
         "```{citation-graph}\n:episode: E121\n:depth: 0\n:max-nodes: 99999\n```\n\n{end}",
         "9: WARNING: citation-graph: :depth: must be 1 or 2, not '0'; using 1",
         "10: WARNING: citation-graph: :max-nodes: must be at most 5,000, not '99999'; using 150",
+        needs=("dot",),
     ),
     _md(
         "bad-options-myst",
@@ -479,6 +485,7 @@ def test_no_traceback_anywhere(catalogue):
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_bad_input_is_located_and_the_page_builds(catalogue, case):
+    require_tools(*case.needs)
     filename = f"{case.name}.{'md' if case.myst else 'rst'}"
     html = catalogue.html(case.name)
     assert f"END OF CASE {case.name}" in html

@@ -12,8 +12,8 @@ import pytest
 
 from sphinxcontrib_litreview.cli import main
 from sphinxcontrib_litreview.cli.project import next_id
-from tests.helpers import body, build, sphinx, visible
-from tests.test_latex import _pdf_text, _tools_or_skip
+from tests.helpers import body, build, require_tools, sphinx, visible
+from tests.test_latex import _pdf_text
 
 SYNTAXES = ["myst", "rst"]
 #: every character that means something in Python, Markdown, reST or HTML
@@ -95,7 +95,7 @@ def test_init_review_builds_clean_with_sphinx_build(initialised, tmp_path):
 
 
 def test_init_review_builds_a_pdf(initialised, tmp_path):
-    _tools_or_skip("latexmk", "pdflatex", "pdftotext")
+    require_tools("latexmk", "pdflatex", "pdftotext")
     proc, text = _pdf_text(initialised, tmp_path / "out", "-W", "-n")
     assert proc.stderr == ""
     assert "Literature review · 2 episodes" in text

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from tests.helpers import body, sphinx, visible
+from tests.helpers import body, require_tools, sphinx, visible
 
 
 def test_docs_build_clean_with_furo(docs_html):
@@ -89,9 +89,7 @@ def test_every_builder_builds_the_example_review_clean(docs_src, tmp_path, build
 
 
 def test_example_review_pdf(docs_src, tmp_path):
-    from tests.test_latex import _tools_or_skip
-
-    _tools_or_skip("latexmk", "pdflatex", "pdftotext")
+    require_tools("latexmk", "pdflatex", "pdftotext", "dot")
     out = tmp_path / "pdf"
     proc = sphinx("-M", "latexpdf", str(docs_src), str(out), "-W", "-n", "-q")
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
@@ -111,3 +109,16 @@ def test_example_review_pdf(docs_src, tmp_path):
     assert "Cited by:" in text
     assert "Used in:" in text
     assert "E003" in text
+
+
+def test_the_readme_builds_the_docs_without_graphviz_and_says_so(docs_src, tmp_path):
+    """The README's first command needs Python alone: without dot the graphs are their lists."""
+    proc = sphinx(
+        "-W", "-n", "-b", "html", "-D", "graphviz_dot=/nonexistent/dot", str(docs_src), str(tmp_path)
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    assert "graphviz's dot (/nonexistent/dot) is not installed" in proc.stdout
+    html = body((tmp_path / "example" / "rag.html").read_text(encoding="utf-8"))
+    assert "lit-graph-picture" not in html
+    assert html.count('class="lit-graph-list') == 2

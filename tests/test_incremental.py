@@ -27,7 +27,8 @@ ROOTS = Path(__file__).parent / "roots"
 MYST_DEPRECATION = pytest.mark.filterwarnings(
     "ignore:'myst_parser.sphinx_ext.myst_refs.MystReferenceResolver.app' is deprecated"
 )
-pytestmark = MYST_DEPRECATION
+# the roots draw graphs; without dot each would warn, and the roots must build clean
+pytestmark = [MYST_DEPRECATION, pytest.mark.needs_dot]
 
 
 def _touch(path: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -12,17 +11,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOTS
-from tests.helpers import build, rebuild
+from tests.helpers import build, rebuild, require_tools
 
 BOOK = {"root_doc": "book"}
-
-
-def _tools_or_skip(*tools: str) -> None:
-    missing = [t for t in tools if shutil.which(t) is None]
-    if missing:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must install {', '.join(missing)} (.ci/run does)")
-        pytest.skip(f"needs {', '.join(missing)}")
 
 
 @pytest.mark.parametrize("root", ["basic", "basic-myst"])
@@ -79,7 +70,7 @@ def _pdf_text(src: Path, out: Path, *options: str) -> tuple[subprocess.Completed
 
 def _root_pdf(root: str, tmp_path: Path, *options: str) -> tuple[Path, str, str, str]:
     """The PDF of test root *root* through latexmk: its source copy, warnings, text and LaTeX log."""
-    _tools_or_skip("latexmk", "pdflatex", "pdftotext")
+    require_tools("latexmk", "pdflatex", "pdftotext")
     src = tmp_path / "src"
     shutil.copytree(ROOTS / f"test-{root}", src)
     proc, text = _pdf_text(src, tmp_path / "out", *options)
@@ -88,7 +79,7 @@ def _root_pdf(root: str, tmp_path: Path, *options: str) -> tuple[Path, str, str,
 
 
 def test_pdf_shows_episodes_headers_lists_and_citations(tmp_path):
-    _tools_or_skip("latexmk", "pdflatex", "pdftotext")
+    require_tools("latexmk", "pdflatex", "pdftotext")
     src = tmp_path / "src"
     shutil.copytree(ROOTS / "test-basic", src)
     proc, text = _pdf_text(src, tmp_path / "out", "-D", "root_doc=book")
@@ -141,7 +132,7 @@ def test_pages_already_in_the_manual_are_not_appended_again(built):
 
 
 def test_pdf_without_a_book_root_has_the_episodes_as_appendix(tmp_path):
-    _tools_or_skip("latexmk", "pdflatex", "pdftotext")
+    require_tools("latexmk", "pdflatex", "pdftotext")
     src = tmp_path / "src"
     shutil.copytree(ROOTS / "test-basic", src)
     _, text = _pdf_text(src, tmp_path / "out")
@@ -212,7 +203,7 @@ def test_a_second_latex_build_writes_the_same_tex(tmp_path):
 
 def test_pdf_of_thirty_episode_pages_outside_the_toctree(tmp_path):
     # one page per month for thirty months: the 27th appendix chapter was "Counter too large"
-    _tools_or_skip("latexmk", "pdflatex", "pdftotext")
+    require_tools("latexmk", "pdflatex", "pdftotext")
     src = tmp_path / "src"
     shutil.copytree(ROOTS / "test-monthly", src)
     proc, text = _pdf_text(src, tmp_path / "out")

@@ -66,6 +66,7 @@ def _assert_same(parallel: Build, serial: Build) -> None:
     assert sorted(parallel.warnings) == sorted(serial.warnings)
 
 
+@pytest.mark.needs_dot  # the roots draw graphs, and must build clean
 @pytest.mark.parametrize("root", ["review-rst", "review-myst"])
 def test_parallel_build_equals_serial_build(tmp_path: Path, root: str) -> None:
     serial = build(_copy(ROOTS / f"test-{root}", tmp_path / "serial"))

@@ -53,6 +53,7 @@ def _runs(log: Path) -> list[str]:
     return log.read_text().split() if log.exists() else []
 
 
+@pytest.mark.needs_dot
 @ROOTS_BOTH
 def test_html_inlines_svg_whose_nodes_link_to_episodes_and_topics(built, root):
     result = built(root)
@@ -78,6 +79,7 @@ def test_html_inlines_svg_whose_nodes_link_to_episodes_and_topics(built, root):
     assert "cites E1, E2; cited by E4" in page
 
 
+@pytest.mark.needs_dot
 def test_links_are_relative_from_every_page_also_dirhtml(built, tmp_path):
     html = built("graphs")
     (svg,) = _svgs(html.html("sub/deep"))
@@ -94,12 +96,14 @@ def test_links_are_relative_from_every_page_also_dirhtml(built, tmp_path):
         assert f'id="{anchor}"' in (dirhtml.outdir / page).read_text()
 
 
+@pytest.mark.needs_dot
 def test_html_is_svg_whatever_graphviz_output_format(built):
     result = built("graphs", confoverrides={"graphviz_output_format": "png"})
     assert len(_svgs(result.html("map"))) == 2
     assert not list((result.outdir / "_images").glob("*.png"))
 
 
+@pytest.mark.needs_dot
 def test_titles_are_escaped_in_svg_and_html(built):
     page = built("graphs").html("calib")
     (svg,) = _svgs(page)
@@ -107,6 +111,7 @@ def test_titles_are_escaped_in_svg_and_html(built):
     assert "— Say &quot;hi&quot; &lt;b&gt; \\ {} -&gt; &amp; x" in page
 
 
+@pytest.mark.needs_dot
 def test_dot_holds_only_ids_and_escapes_quotes():
     title = 'a "q" \\N {x} -> &lt; \n b'
     review = Review(
@@ -134,6 +139,7 @@ def test_text_builder_gives_the_picture_as_a_list(built):
     assert "* *E3* — Entropy falls; cites E1, E2; cited by E4" in text
 
 
+@pytest.mark.needs_dot
 def test_max_nodes_cuts_to_the_most_cited_and_warns(tmp_path):
     src = _copy("graphs", tmp_path / "src")
     (src / "cut.rst").write_text(":orphan:\n\nCut\n===\n\n.. topic-graph:: calib\n   :max-nodes: 3\n")
@@ -150,6 +156,7 @@ def test_max_nodes_cuts_to_the_most_cited_and_warns(tmp_path):
     assert "3 more nodes are left out of this picture." in page
 
 
+@pytest.mark.needs_dot
 def test_a_graph_of_5000_nodes_is_cut_to_max_nodes():
     episodes = [Episode(f"E{i}", "e", "", i, f"episode-E{i}", f"T{i}", topics=("t",)) for i in range(5000)]
     review = Review({"e": episodes}, {"t": [Topic("t", "t", "", 0, "topic-t", "T")]}, {}, [], [], {}, {})
@@ -178,6 +185,7 @@ def _images(result: Build, suffix: str) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.glob(f"litreview-graph-*{suffix}"))}
 
 
+@pytest.mark.needs_dot
 def test_same_review_same_bytes_in_two_clean_builds_and_in_parallel(tmp_path):
     first = build(_copy("graphs", tmp_path / "a"))
     second = build(_copy("graphs", tmp_path / "b"))
@@ -200,6 +208,7 @@ def test_reproducible_pdf_keeps_the_length_and_honours_source_date_epoch(tmp_pat
     assert pdf.read_bytes() == b"<< /Producer (cairo)\n   /CreationDate (D:20231114221320Z)\n>>\nstartxref 42"
 
 
+@pytest.mark.needs_dot
 def test_pdf_has_the_pictures_as_vector_images_with_text_labels(tmp_path):
     _src, stderr, text, log = _root_pdf("graphs", tmp_path, "-D", "root_doc=index")
     assert "WARNING" not in stderr
@@ -216,6 +225,7 @@ def test_pdf_has_the_pictures_as_vector_images_with_text_labels(tmp_path):
     assert 'Say "hi" <b> \\ {} -> & x' in text
 
 
+@pytest.mark.needs_dot
 def test_retitling_an_episode_rewrites_exactly_the_pictures_that_show_it(tmp_path):
     dot, log = _dot_logger(tmp_path)
     conf = {"graphviz_dot": str(dot)}
@@ -239,6 +249,7 @@ def test_retitling_an_episode_rewrites_exactly_the_pictures_that_show_it(tmp_pat
     assert diff_pages(html_pages(again), html_pages(build(tmp_path / "clean", confoverrides=conf))) == ""
 
 
+@pytest.mark.needs_dot
 @pytest.mark.parametrize(
     ("edit", "redrawn"),
     [
@@ -267,6 +278,7 @@ def test_incremental_pictures_equal_a_clean_build(tmp_path, edit, redrawn):
     assert diff_pages(html_pages(again), html_pages(clean)) == ""
 
 
+@pytest.mark.needs_dot
 def test_singlehtml_links_reach_the_episodes_on_the_one_page(built):
     page = (built("graphs", "singlehtml").outdir / "index.html").read_text()
     links = {href for svg in _svgs(page) for href in _node_links(svg)}

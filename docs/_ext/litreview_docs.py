@@ -4,16 +4,23 @@
 and ``litreview-warnings-table`` lists :data:`sphinxcontrib_litreview.warnings.SUBTYPES`;
 ``litreview-help`` shows the ``litreview`` command's own ``--help``;
 so the documentation cannot drift from the code.
+
+It also lets the README's first command build the docs on a machine with
+Python alone: without graphviz's ``dot`` the example's graphs are shown as
+their lists, and their ``litreview.graph`` warnings are replaced by one line
+saying so (a review of one's own keeps them).
 """
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from docutils.parsers.rst import Parser as RSTParser
 from sphinx import addnodes
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, new_document
 from sphinx.util.nodes import make_id
 
@@ -131,7 +138,21 @@ class CommandHelp(SphinxDirective):
         return [block]
 
 
+logger = logging.getLogger(__name__)
+
+
+def _without_dot(app: Sphinx) -> None:
+    if shutil.which(app.config.graphviz_dot) is None:
+        app.config.suppress_warnings = [*app.config.suppress_warnings, "litreview.graph"]
+        logger.info(
+            "graphviz's dot (%s) is not installed: the example's graphs are shown as lists "
+            "(Debian: apt-get install graphviz)",
+            app.config.graphviz_dot,
+        )
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("builder-inited", _without_dot)
     app.add_directive("litreview-config-table", ConfigTable)
     app.add_directive("litreview-warnings-table", WarningsTable)
     app.add_directive("litreview-help", CommandHelp)
