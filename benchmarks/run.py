@@ -202,11 +202,7 @@ def side_by_side(builds: dict[str, dict[str, object]]) -> dict[str, BuildResult]
     results: dict[str, BuildResult] = {}
 
     def one(name: str) -> None:
-        kwargs = dict(builds[name])
-        srcdir, outdir, doctreedir, builder = (
-            kwargs.pop(k) for k in ("srcdir", "outdir", "doctreedir", "builder")
-        )
-        results[name] = sphinx_build(srcdir, outdir, doctreedir, builder, **kwargs)  # type: ignore[arg-type]
+        results[name] = sphinx_build(**builds[name])  # type: ignore[arg-type]
 
     threads = [threading.Thread(target=one, args=(name,)) for name in builds]
     for thread in threads:
